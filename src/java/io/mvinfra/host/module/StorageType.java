@@ -1,0 +1,5 @@
+package io.mvinfra.host.module;
+
+public enum StorageType {
+    SINGLE, LIST, MAP
+}

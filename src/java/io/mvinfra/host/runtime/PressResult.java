@@ -1,0 +1,11 @@
+package io.mvinfra.host.runtime;
+
+import io.mvinfra.host.runtime.AuditEntry.Outcome;
+
+/** What the operator sees after a press: the outcome, the script's GUI message, how long it took. */
+public record PressResult(Outcome outcome, String message, long durationMs, Object resultValue) {
+
+    public boolean succeeded() {
+        return outcome == Outcome.SUCCESS;
+    }
+}

@@ -1,0 +1,111 @@
+package io.mvinfra.host.runtime;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.meveo.admin.exception.BusinessException;
+import org.meveo.api.persistence.CrossStorageApi;
+import org.meveo.service.script.Script;
+import org.meveo.service.script.ScriptInterface;
+import org.meveo.service.storage.RepositoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.mvinfra.host.store.EntityStore;
+import io.mvinfra.host.store.StoreSession;
+
+/**
+ * Runs one script as Meveo does (init, execute, finalize, then postCommit or postRollback) inside one
+ * transaction: whatever the script wrote is committed only if it succeeded, so a failure half-way leaves
+ * the entities as they were.
+ */
+public final class ScriptInvoker {
+    private static final Logger log = LoggerFactory.getLogger(ScriptInvoker.class);
+
+    private final EntityStore store;
+    private final ClassLoader scripts;
+    private final Map<Class<?>, Object> beans;
+
+    public ScriptInvoker(EntityStore store, ClassLoader scripts, Map<Class<?>, Object> extraBeans) {
+        this.store = store;
+        this.scripts = scripts;
+        this.beans = Map.copyOf(extraBeans);
+    }
+
+    public record Outcome(boolean success, String error) {
+    }
+
+    /** Runs the script; {@code prepare} may read entities through the run's storage before the script starts. */
+    public Outcome run(String scriptClass, Map<String, Object> ctx, Function<HostCrossStorageApi, Outcome> prepare) {
+        ScriptInterface script = instantiate(scriptClass);
+        try (StoreSession session = store.session()) {
+            HostCrossStorageApi storage = new HostCrossStorageApi(session, store);
+            HostRepositoryService repositories = new HostRepositoryService();
+            Function<Class<?>, Object> resolver = type -> {
+                if (type == CrossStorageApi.class) {
+                    return storage;
+                }
+                if (type == RepositoryService.class) {
+                    return repositories;
+                }
+                return beans.get(type);
+            };
+            try (AutoCloseable bound = Script.bindBeans(resolver)) {
+                Outcome refused = prepare.apply(storage);
+                if (refused != null) {
+                    return refused;
+                }
+                ctx.putIfAbsent(Script.REPOSITORY, repositories.findDefaultRepository());
+                try {
+                    script.init(ctx);
+                    script.execute(ctx);
+                    script.finalize(ctx);
+                    session.commit();
+                } catch (BusinessException e) {
+                    session.rollback();
+                    afterRollback(script, ctx);
+                    return new Outcome(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                } catch (RuntimeException e) {
+                    session.rollback();
+                    afterRollback(script, ctx);
+                    log.error("script {} failed unexpectedly", scriptClass, e);
+                    return new Outcome(false, "internal error in " + simpleName(scriptClass) + ": " + e);
+                }
+                if (script instanceof Script s) {
+                    try {
+                        s.postCommit(ctx);
+                    } catch (RuntimeException e) {
+                        log.warn("postCommit of {} failed: {}", scriptClass, e.toString());
+                    }
+                }
+                return new Outcome(true, null);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void afterRollback(ScriptInterface script, Map<String, Object> ctx) {
+        if (script instanceof Script s) {
+            try {
+                s.postRollback(ctx);
+            } catch (RuntimeException e) {
+                log.warn("postRollback of {} failed: {}", script.getClass().getName(), e.toString());
+            }
+        }
+    }
+
+    private ScriptInterface instantiate(String scriptClass) {
+        try {
+            return (ScriptInterface) Class.forName(scriptClass, true, scripts).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new HostException(HostException.Kind.FAILED, "cannot start script " + scriptClass + ": " + e);
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,93 @@
+package io.mvinfra.host.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.mvinfra.host.module.Module;
+
+/**
+ * Entities of the module's templates, validated against their field templates on every write. Each
+ * method runs in its own transaction; {@link #session()} groups several writes into one (a button press).
+ */
+public final class EntityStore {
+    private final Database database;
+    private final Module module;
+    private final SecretCipher cipher;
+
+    public EntityStore(Database database, Module module, SecretCipher cipher) {
+        this.database = database;
+        this.module = module;
+        this.cipher = cipher;
+    }
+
+    public Module module() {
+        return module;
+    }
+
+    /** A unit of work on one connection: commit or rollback, then close. */
+    public StoreSession session() {
+        try {
+            Connection connection = database.connection();
+            connection.setAutoCommit(false);
+            return new StoreSession(connection, module, cipher);
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "database unavailable: " + e.getMessage());
+        }
+    }
+
+    public <T> T inTransaction(Function<StoreSession, T> work) {
+        try (StoreSession session = session()) {
+            T result = work.apply(session);
+            session.commit();
+            return result;
+        }
+    }
+
+    public StoredEntity create(String cet, Map<String, ?> values) {
+        return inTransaction(s -> s.create(cet, values));
+    }
+
+    public List<StoredEntity> createAll(String cet, List<? extends Map<String, ?>> values) {
+        return inTransaction(s -> s.createAll(cet, values));
+    }
+
+    public StoredEntity update(String cet, String uuid, Long expectedVersion, Map<String, ?> changes) {
+        return inTransaction(s -> s.update(cet, uuid, expectedVersion, changes));
+    }
+
+    public void delete(String cet, String uuid, Long expectedVersion) {
+        inTransaction(s -> {
+            s.delete(cet, uuid, expectedVersion);
+            return null;
+        });
+    }
+
+    public Optional<StoredEntity> get(String cet, String uuid) {
+        return inTransaction(s -> s.get(cet, uuid));
+    }
+
+    public StoredEntity require(String cet, String uuid) {
+        return get(cet, uuid).orElseThrow(() -> new StoreException(StoreException.Kind.NOT_FOUND, "no " + cet + " with uuid " + uuid));
+    }
+
+    public List<StoredEntity> list(String cet, int offset, int limit) {
+        return inTransaction(s -> s.list(cet, offset, limit));
+    }
+
+    public long count(String cet) {
+        return inTransaction(s -> s.count(cet));
+    }
+
+    public List<StoredEntity> findBy(String cet, Map<String, ?> filters) {
+        return inTransaction(s -> s.findBy(cet, filters));
+    }
+
+    /** The values with secrets decrypted: for scripts only, never for display. */
+    public Map<String, Object> reveal(StoredEntity entity) {
+        return StoreSession.reveal(entity, cipher);
+    }
+}

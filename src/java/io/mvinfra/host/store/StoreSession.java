@@ -1,0 +1,584 @@
+package io.mvinfra.host.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mvinfra.host.module.EntityTemplate;
+import io.mvinfra.host.module.FieldTemplate;
+import io.mvinfra.host.module.FieldType;
+import io.mvinfra.host.module.Module;
+import io.mvinfra.host.store.StoreException.Kind;
+import io.mvinfra.host.store.StoreException.Violation;
+
+/** One transaction on the entity tables. Not thread-safe: one press, one session. */
+public final class StoreSession implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final int INDEXED_LENGTH = 1000;
+
+    private final Connection connection;
+    private final Module module;
+    private final SecretCipher cipher;
+    private boolean done;
+
+    StoreSession(Connection connection, Module module, SecretCipher cipher) {
+        this.connection = connection;
+        this.module = module;
+        this.cipher = cipher;
+    }
+
+    public StoredEntity create(String cet, Map<String, ?> input) {
+        return createAll(cet, List.of(input)).get(0);
+    }
+
+    public List<StoredEntity> createAll(String cet, List<? extends Map<String, ?>> inputs) {
+        EntityTemplate template = template(cet);
+        List<StoredEntity> created = new ArrayList<>(inputs.size());
+        Instant now = now();
+        for (Map<String, ?> input : inputs) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (FieldTemplate f : template.fields()) {
+                if (f.defaultValue() != null && !input.containsKey(f.code())) {
+                    values.put(f.code(), f.defaultValue());
+                }
+            }
+            values.putAll(input);
+            String uuid = input.get("uuid") instanceof String u && !u.isBlank() ? u : UUID.randomUUID().toString();
+            values.remove("uuid");
+            created.add(new StoredEntity(uuid, cet, 1, validated(template, uuid, values, Map.of()), now, now));
+        }
+        checkReferences(template, created);
+        sql("insert " + cet, () -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO entity (uuid, cet_code, version, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (StoredEntity e : created) {
+                    insert.setString(1, e.uuid());
+                    insert.setString(2, cet);
+                    insert.setLong(3, e.version());
+                    insert.setString(4, toJson(e.values()));
+                    insert.setTimestamp(5, Timestamp.from(now));
+                    insert.setTimestamp(6, Timestamp.from(now));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    throw new StoreException(Kind.INVALID, cet + ": an entity with this uuid already exists");
+                }
+                throw e;
+            }
+            writeIndex(template, created);
+            return null;
+        });
+        return created;
+    }
+
+    public StoredEntity update(String cet, String uuid, Long expectedVersion, Map<String, ?> changes) {
+        EntityTemplate template = template(cet);
+        StoredEntity current = get(cet, uuid).orElseThrow(() -> notFound(cet, uuid));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw stale(cet, uuid, expectedVersion, current.version());
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(current.values());
+        Map<String, Object> changed = new LinkedHashMap<>(changes);
+        changed.remove("uuid");
+        for (Map.Entry<String, Object> change : changed.entrySet()) {
+            FieldTemplate f = template.field(change.getKey()).orElse(null);
+            if (f != null && f.isSecret() && StoredEntity.MASK.equals(change.getValue())) {
+                continue; // the mask shown to a user coming back means "unchanged"
+            }
+            merged.put(change.getKey(), change.getValue());
+        }
+        Map<String, Object> values = validated(template, uuid, merged, current.values());
+        StoredEntity updated = new StoredEntity(uuid, cet, current.version() + 1, values, current.createdAt(), now());
+        checkReferences(template, List.of(updated));
+        sql("update " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "UPDATE entity SET fields = ?, version = ?, updated_at = ? WHERE uuid = ? AND version = ?")) {
+                st.setString(1, toJson(values));
+                st.setLong(2, updated.version());
+                st.setTimestamp(3, Timestamp.from(updated.updatedAt()));
+                st.setString(4, uuid);
+                st.setLong(5, current.version());
+                if (st.executeUpdate() == 0) {
+                    throw stale(cet, uuid, current.version(), -1);
+                }
+            }
+            try (PreparedStatement del = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
+                del.setString(1, uuid);
+                del.executeUpdate();
+            }
+            writeIndex(template, List.of(updated));
+            return null;
+        });
+        return updated;
+    }
+
+    public void delete(String cet, String uuid, Long expectedVersion) {
+        template(cet);
+        StoredEntity current = get(cet, uuid).orElseThrow(() -> notFound(cet, uuid));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw stale(cet, uuid, expectedVersion, current.version());
+        }
+        List<String> referrers = referrers(cet, uuid);
+        if (!referrers.isEmpty()) {
+            throw new StoreException(Kind.IN_USE, cet + " " + uuid + " is still referenced by " + String.join(", ", referrers)
+                    + ": delete or re-point them first");
+        }
+        sql("delete " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity WHERE uuid = ? AND version = ?")) {
+                st.setString(1, uuid);
+                st.setLong(2, current.version());
+                if (st.executeUpdate() == 0) {
+                    throw stale(cet, uuid, current.version(), -1);
+                }
+            }
+            return null;
+        });
+    }
+
+    public Optional<StoredEntity> get(String cet, String uuid) {
+        EntityTemplate template = template(cet);
+        return sql("read " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity WHERE uuid = ?")) {
+                st.setString(1, uuid);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next() || !rs.getString(2).equals(cet)) {
+                        return Optional.<StoredEntity>empty();
+                    }
+                    return Optional.of(read(template, rs));
+                }
+            }
+        });
+    }
+
+    /** The template of the entity with this uuid, whatever it is. */
+    public Optional<String> templateOf(String uuid) {
+        return sql("read", () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT cet_code FROM entity WHERE uuid = ?")) {
+                st.setString(1, uuid);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    public List<StoredEntity> list(String cet, int offset, int limit) {
+        EntityTemplate template = template(cet);
+        return sql("list " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity"
+                    + " WHERE cet_code = ? ORDER BY created_at, uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                st.setString(1, cet);
+                st.setInt(2, offset);
+                st.setInt(3, limit);
+                st.setFetchSize(Math.min(limit, 1000));
+                List<StoredEntity> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(template, rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public long count(String cet) {
+        template(cet);
+        return sql("count " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity WHERE cet_code = ?")) {
+                st.setString(1, cet);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Entities whose fields equal the given values (a list field matches when it contains the value).
+     * Indexed fields narrow in SQL; every filter is then checked on the decoded entity.
+     */
+    public List<StoredEntity> findBy(String cet, Map<String, ?> filters) {
+        EntityTemplate template = template(cet);
+        Map<String, String> indexed = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> f : filters.entrySet()) {
+            FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(
+                    new Violation(cet, f.getKey(), "unknown", "no such field in " + cet))));
+            String key = indexKey(f.getValue());
+            if (key != null && indexable(field) && key.length() <= INDEXED_LENGTH) {
+                indexed.put(f.getKey(), key);
+            }
+        }
+        StringBuilder q = new StringBuilder("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at FROM entity e WHERE e.cet_code = ?");
+        indexed.keySet().forEach(k -> q.append(" AND EXISTS (SELECT 1 FROM entity_value v WHERE v.uuid = e.uuid AND v.cet_code = ? AND v.field = ? AND v.val = ?)"));
+        q.append(" ORDER BY e.created_at, e.uuid");
+        List<StoredEntity> candidates = sql("find " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement(q.toString())) {
+                int i = 1;
+                st.setString(i++, cet);
+                for (Map.Entry<String, String> f : indexed.entrySet()) {
+                    st.setString(i++, cet);
+                    st.setString(i++, f.getKey());
+                    st.setString(i++, f.getValue());
+                }
+                List<StoredEntity> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(template, rs));
+                    }
+                }
+                return out;
+            }
+        });
+        return candidates.stream().filter(e -> filters.entrySet().stream().allMatch(f -> matches(template.field(f.getKey()).get(), e, f.getValue()))).toList();
+    }
+
+    private boolean matches(FieldTemplate field, StoredEntity entity, Object wanted) {
+        Object value = entity.values().get(field.code());
+        if (field.isSecret() && value != null) {
+            value = cipher.decrypt((String) value, entity.uuid(), field.code());
+        }
+        String key = indexKey(wanted);
+        if (key == null) {
+            return value == null;
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().anyMatch(v -> key.equals(indexKey(v)));
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(v -> key.equals(indexKey(v)));
+        }
+        return key.equals(indexKey(value));
+    }
+
+    public void commit() {
+        sql("commit", () -> {
+            connection.commit();
+            return null;
+        });
+        done = true;
+    }
+
+    public void rollback() {
+        if (!done) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is going back to the pool; Hikari resets it
+            }
+            done = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        rollback();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+
+    static Map<String, Object> reveal(StoredEntity entity, SecretCipher cipher) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        entity.values().forEach((k, v) -> out.put(k, SecretCipher.isCiphertext(v) ? cipher.decrypt((String) v, entity.uuid(), k) : v));
+        return out;
+    }
+
+    private Map<String, Object> validated(EntityTemplate template, String uuid, Map<String, Object> input, Map<String, Object> previous) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : input.entrySet()) {
+            FieldTemplate field = fields.get(e.getKey());
+            if (field == null) {
+                violations.add(new Violation(template.code(), e.getKey(), "unknown", "no such field in " + template.code()
+                        + " (fields: " + String.join(", ", fields.keySet()) + ")"));
+                continue;
+            }
+            Object raw = e.getValue();
+            if (field.isSecret() && SecretCipher.isCiphertext(raw) && Objects.equals(previous.get(field.code()), raw)) {
+                out.put(field.code(), raw);
+                continue;
+            }
+            Object value = FieldValues.canonical(field, raw, violations);
+            if (value != null) {
+                out.put(field.code(), field.isSecret() ? cipher.encrypt((String) value, uuid, field.code()) : value);
+            }
+        }
+        for (FieldTemplate field : template.fields()) {
+            if (field.required() && out.get(field.code()) == null) {
+                violations.add(FieldValues.violation(field, "valueRequired", "is required"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new StoreException(violations);
+        }
+        return out;
+    }
+
+    private void checkReferences(EntityTemplate template, List<StoredEntity> entities) {
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (StoredEntity e : entities) {
+            for (FieldTemplate f : template.fields()) {
+                if (f.isReference() && e.values().get(f.code()) != null) {
+                    for (Object ref : scalars(e.values().get(f.code()))) {
+                        wanted.computeIfAbsent((String) ref, k -> new HashSet<>()).add(f.code());
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, String> found = new HashMap<>();
+        List<String> uuids = new ArrayList<>(wanted.keySet());
+        for (int from = 0; from < uuids.size(); from += 500) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + 500));
+            sql("check references", () -> {
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code FROM entity WHERE uuid IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        st.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        // entities created in this same batch may reference each other
+        entities.forEach(e -> found.putIfAbsent(e.uuid(), e.cet()));
+        List<Violation> violations = new ArrayList<>();
+        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        wanted.forEach((uuid, codes) -> codes.forEach(code -> {
+            FieldTemplate f = fields.get(code);
+            String cet = found.get(uuid);
+            if (cet == null) {
+                violations.add(FieldValues.violation(f, "entityClazz", "references " + f.referencedEntity() + " " + uuid + ", which does not exist"));
+            } else if (!cet.equals(f.referencedEntity())) {
+                violations.add(FieldValues.violation(f, "entityClazz", "must reference a " + f.referencedEntity() + ", " + uuid + " is a " + cet));
+            }
+        }));
+        if (!violations.isEmpty()) {
+            throw new StoreException(violations);
+        }
+    }
+
+    private List<String> referrers(String cet, String uuid) {
+        Set<String> pairs = new HashSet<>();
+        module.entities().values().forEach(t -> t.fields().stream().filter(f -> cet.equals(f.referencedEntity()))
+                .forEach(f -> pairs.add(t.code() + "." + f.code())));
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        return sql("referrers", () -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT cet_code, field FROM entity_value WHERE val = ?")) {
+                st.setString(1, uuid);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String pair = rs.getString(1) + "." + rs.getString(2);
+                        if (pairs.contains(pair)) {
+                            counts.merge(pair, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            List<String> out = new ArrayList<>();
+            counts.forEach((pair, n) -> out.add(n + " " + pair.replace(".", " (") + ")"));
+            return out;
+        });
+    }
+
+    private void writeIndex(EntityTemplate template, List<StoredEntity> entities) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO entity_value (uuid, cet_code, field, val) VALUES (?, ?, ?, ?)")) {
+            int pending = 0;
+            for (StoredEntity e : entities) {
+                for (FieldTemplate f : template.fields()) {
+                    Object value = e.values().get(f.code());
+                    if (value == null || !indexable(f)) {
+                        continue;
+                    }
+                    Set<String> seen = new HashSet<>();
+                    for (Object scalar : scalars(value)) {
+                        String key = indexKey(scalar);
+                        if (key != null && key.length() <= INDEXED_LENGTH && seen.add(key)) {
+                            st.setString(1, e.uuid());
+                            st.setString(2, template.code());
+                            st.setString(3, f.code());
+                            st.setString(4, key);
+                            st.addBatch();
+                            if (++pending % 5000 == 0) {
+                                st.executeBatch();
+                            }
+                        }
+                    }
+                }
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static boolean indexable(FieldTemplate f) {
+        return !f.isSecret() && f.type() != FieldType.LONG_TEXT && f.type() != FieldType.TEXT_AREA;
+    }
+
+    private static Collection<?> scalars(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values();
+        }
+        return List.of(value);
+    }
+
+    private static String indexKey(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof org.meveo.model.CustomEntity e) {
+            return e.getUuid();
+        }
+        if (value instanceof org.meveo.model.customEntities.CustomEntityInstance cei) {
+            return cei.getUuid();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        return value.toString();
+    }
+
+    private StoredEntity read(EntityTemplate template, ResultSet rs) throws SQLException {
+        Map<String, Object> raw = fromJson(rs.getString(4));
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        raw.forEach((code, v) -> {
+            FieldTemplate f = fields.get(code);
+            // a field removed from the descriptors since: keep its value readable, never drop it silently
+            values.put(code, f == null || f.isSecret() ? v : decode(f, v));
+        });
+        return new StoredEntity(rs.getString(1), rs.getString(2), rs.getLong(3), values,
+                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
+    }
+
+    private static Object decode(FieldTemplate field, Object stored) {
+        if (stored instanceof List<?> list) {
+            return list.stream().map(v -> decodeScalar(field, v)).toList();
+        }
+        if (stored instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), decodeScalar(field, v)));
+            return out;
+        }
+        return decodeScalar(field, stored);
+    }
+
+    private static Object decodeScalar(FieldTemplate field, Object v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (field.type()) {
+            case LONG -> ((Number) v).longValue();
+            case DOUBLE -> ((Number) v).doubleValue();
+            case DATE -> Instant.parse((String) v);
+            default -> v;
+        };
+    }
+
+    private static String toJson(Map<String, Object> values) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        values.forEach((k, v) -> plain.put(k, jsonValue(v)));
+        try {
+            return JSON.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object jsonValue(Object v) {
+        if (v instanceof Instant i) {
+            return i.toString();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(StoreSession::jsonValue).toList();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), jsonValue(x)));
+            return out;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> fromJson(String json) {
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt entity row: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private EntityTemplate template(String cet) {
+        return module.entity(cet).orElseThrow(() -> new StoreException(Kind.INVALID,
+                "unknown entity template " + cet + " (known: " + String.join(", ", module.entities().keySet()) + ")"));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static StoreException notFound(String cet, String uuid) {
+        return new StoreException(Kind.NOT_FOUND, "no " + cet + " with uuid " + uuid);
+    }
+
+    private static StoreException stale(String cet, String uuid, long expected, long actual) {
+        return new StoreException(Kind.STALE, cet + " " + uuid + " was changed by someone else (you had version " + expected
+                + (actual > 0 ? ", it is now " + actual : "") + "): reload it and apply your change again");
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(String what, SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(Kind.UNAVAILABLE, what + " failed: " + e.getMessage());
+        }
+    }
+}
