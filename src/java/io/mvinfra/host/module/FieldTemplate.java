@@ -29,7 +29,7 @@ public record FieldTemplate(
         String file) {
 
     public FieldTemplate {
-        listValues = listValues == null ? Map.of() : Map.copyOf(listValues);
+        listValues = listValues == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(listValues));
     }
 
     public boolean isSecret() {

@@ -1,0 +1,109 @@
+package io.mvinfra.host;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.mvinfra.host.module.Module;
+import io.mvinfra.host.module.ModuleLoader;
+import io.mvinfra.host.module.ModuleLocation;
+import io.mvinfra.host.runtime.ActionRunner;
+import io.mvinfra.host.runtime.AuditTrail;
+import io.mvinfra.host.runtime.JobRunner;
+import io.mvinfra.host.runtime.ScriptInvoker;
+import io.mvinfra.host.scheduler.HostScheduler;
+import io.mvinfra.host.store.Database;
+import io.mvinfra.host.store.EntityStore;
+import io.mvinfra.host.store.SecretCipher;
+
+/**
+ * The stand-alone host: plays Meveo's part for the module. Loads and validates the descriptors first (a
+ * broken module never half-starts), then opens the store and wires the runners.
+ */
+public final class Host implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Host.class);
+
+    private final HostSettings settings;
+    private final Module module;
+    private final Database database;
+    private final EntityStore store;
+    private final AuditTrail audit;
+    private final ActionRunner actions;
+    private final JobRunner jobs;
+    private HostScheduler scheduler;
+
+    private Host(HostSettings settings, Module module, Database database, SecretCipher cipher) {
+        this.settings = settings;
+        this.module = module;
+        this.database = database;
+        this.store = new EntityStore(database, module, cipher);
+        this.audit = new AuditTrail(database);
+        ScriptInvoker invoker = new ScriptInvoker(store, Host.class.getClassLoader(), Map.of());
+        this.actions = new ActionRunner(module, store, invoker, audit);
+        this.jobs = new JobRunner(module, database, invoker);
+    }
+
+    public static Host open(HostSettings settings) {
+        Module module = loadModule(settings);
+        SecretCipher cipher = SecretCipher.load(settings.home(), settings.secretKey());
+        Database database = Database.open(settings.database());
+        return new Host(settings, module, database, cipher);
+    }
+
+    public static Module loadModule(HostSettings settings) {
+        return new ModuleLoader(Host.class.getClassLoader()).read(ModuleLocation.resolve(settings.moduleDir()));
+    }
+
+    public synchronized HostScheduler startScheduler() {
+        if (scheduler == null) {
+            scheduler = new HostScheduler(database, module, jobs, settings.schedulerPolling());
+            scheduler.start();
+        }
+        return scheduler;
+    }
+
+    public void logLoaded() {
+        log.info("module {} {} loaded from {}: {} entities, {} fields, {} buttons, {} jobs", module.code(), module.version(), module.location(),
+                module.entities().size(), module.fieldCount(), module.actionCount(), module.jobs().size());
+        module.entities().keySet().forEach(cet -> log.info("  entity {}: buttons {}", cet,
+                module.actionsOf(cet).stream().map(a -> a.code()).toList()));
+        log.info("database: {}", settings.database().jdbcUrl());
+    }
+
+    public HostSettings settings() {
+        return settings;
+    }
+
+    public Module module() {
+        return module;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public EntityStore store() {
+        return store;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public ActionRunner actions() {
+        return actions;
+    }
+
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,118 @@
+package io.mvinfra.host.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.mvinfra.host.Host;
+import io.mvinfra.host.module.EntityAction;
+import io.mvinfra.host.runtime.PressRequest;
+import io.mvinfra.host.runtime.PressResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "action", mixinStandardHelpOptions = true, description = "The buttons of an entity template.",
+        subcommands = {ActionCommand.ListActions.class, ActionCommand.Run.class})
+final class ActionCommand {
+
+    /** The button-level parameter every create/update/delete script reads to send nothing. */
+    static final String DRY_RUN = "dryRun";
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the buttons of an entity template.")
+    static final class ListActions implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                EntityCommand.template(h, cet);
+                List<EntityAction> actions = h.module().actionsOf(cet);
+                PrintWriter out = Main.out(spec);
+                if (json) {
+                    Output.json(out, actions.stream().map(a -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("code", a.code());
+                        m.put("label", a.label());
+                        m.put("script", a.script());
+                        m.put("applicableOnEl", a.applicableOnEl());
+                        return m;
+                    }).toList());
+                    return Main.OK;
+                }
+                List<List<String>> rows = new ArrayList<>();
+                actions.forEach(a -> rows.add(List.of(a.code(), a.label(), a.applicableOnEl() == null ? "always" : a.applicableOnEl())));
+                Output.table(out, List.of("code", "label", "shown when"), rows);
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Press a button on an entity and print the script's message.")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Parameters(index = "1")
+        String action;
+        @Parameters(index = "2")
+        String uuid;
+        @Option(names = "--dry-run", description = "Print the exact request the button would send, and send nothing")
+        boolean dryRun;
+        @Option(names = {"-p", "--param"}, description = "Extra button parameter name=value (repeatable)")
+        List<String> params;
+        @Option(names = "--user", description = "Who presses (default: the OS user)")
+        String user;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
+                if (dryRun) {
+                    parameters.put(DRY_RUN, Boolean.TRUE);
+                }
+                PressResult result = h.actions().press(new PressRequest(cet, action, uuid,
+                        user != null ? user : System.getProperty("user.name"), parameters));
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("outcome", result.outcome());
+                    m.put("message", result.message());
+                    m.put("durationMs", result.durationMs());
+                    Output.json(Main.out(spec), m);
+                } else if (result.succeeded()) {
+                    Main.out(spec).println(result.message());
+                }
+                if (!result.succeeded()) {
+                    spec.commandLine().getErr().println("error: " + result.message());
+                }
+                return switch (result.outcome()) {
+                    case SUCCESS -> Main.OK;
+                    case REFUSED -> Main.BAD_INPUT;
+                    case FAILED -> Main.FAILED;
+                };
+            }
+        }
+    }
+
+    private ActionCommand() {
+    }
+
+}

@@ -1,0 +1,193 @@
+package io.mvinfra.host.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.mvinfra.host.Host;
+import io.mvinfra.host.module.EntityTemplate;
+import io.mvinfra.host.module.FieldTemplate;
+import io.mvinfra.host.runtime.HostException;
+import io.mvinfra.host.store.StoredEntity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "entity", mixinStandardHelpOptions = true, description = "List, read, create, update and delete entities.",
+        subcommands = {EntityCommand.ListEntities.class, EntityCommand.Get.class, EntityCommand.Create.class, EntityCommand.Update.class,
+                EntityCommand.Delete.class})
+final class EntityCommand {
+
+    static EntityTemplate template(Host host, String cet) {
+        return host.module().entity(cet).orElseThrow(() -> new HostException(HostException.Kind.BAD_INPUT,
+                "unknown entity template " + cet + " (known: " + String.join(", ", host.module().entities().keySet()) + ")"));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the entities of a template (summary fields as columns).")
+    static final class ListEntities implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "Entity template, e.g. DnsRecord")
+        String cet;
+        @Option(names = "--json", description = "Stable JSON output")
+        boolean json;
+        @Option(names = "--offset", defaultValue = "0")
+        int offset;
+        @Option(names = "--limit", defaultValue = "1000")
+        int limit;
+        @Option(names = "--where", description = "field=value filter (repeatable)")
+        List<String> where;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                EntityTemplate t = template(h, cet);
+                Map<String, Object> filters = Assignments.parse(where);
+                List<StoredEntity> entities = filters.isEmpty() ? h.store().list(cet, offset, limit) : h.store().findBy(cet, filters);
+                PrintWriter out = Main.out(spec);
+                if (json) {
+                    Output.json(out, entities.stream().map(Output::entityJson).toList());
+                    return Main.OK;
+                }
+                List<FieldTemplate> columns = t.fields().stream().filter(FieldTemplate::summary).toList();
+                List<String> headers = new ArrayList<>(List.of("uuid"));
+                columns.forEach(c -> headers.add(c.code()));
+                List<List<String>> rows = new ArrayList<>();
+                for (StoredEntity e : entities) {
+                    List<String> row = new ArrayList<>(List.of(e.uuid()));
+                    Map<String, Object> masked = e.masked();
+                    columns.forEach(c -> row.add(Output.text(masked.get(c.code()))));
+                    rows.add(row);
+                }
+                Output.table(out, headers, rows);
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one entity (secrets masked).")
+    static final class Get implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Parameters(index = "1")
+        String uuid;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                EntityTemplate t = template(h, cet);
+                StoredEntity e = h.store().require(cet, uuid);
+                print(Main.out(spec), t, e, json);
+                return Main.OK;
+            }
+        }
+    }
+
+    static void print(PrintWriter out, EntityTemplate t, StoredEntity e, boolean json) {
+        if (json) {
+            Output.json(out, Output.entityJson(e));
+            return;
+        }
+        out.printf("%s %s (version %d, created %s, updated %s)%n", e.cet(), e.uuid(), e.version(), e.createdAt(), e.updatedAt());
+        Map<String, Object> masked = e.masked();
+        for (FieldTemplate f : t.fields()) {
+            if (masked.containsKey(f.code())) {
+                out.printf("  %-24s %s%n", f.code(), Output.text(masked.get(f.code())));
+            }
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an entity from field=value pairs and print its uuid."
+            + " A reference takes the referenced uuid, a list field comma-separated values, a map field key=value;key=value.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "field=value")
+        List<String> values;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                template(h, cet);
+                StoredEntity e = h.store().create(cet, Assignments.parse(values));
+                if (json) {
+                    Output.json(Main.out(spec), Output.entityJson(e));
+                } else {
+                    Main.out(spec).println(e.uuid());
+                }
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change fields of an entity (field= clears a field).")
+    static final class Update implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Parameters(index = "1")
+        String uuid;
+        @Parameters(index = "2..*", arity = "1..*", paramLabel = "field=value")
+        List<String> values;
+        @Option(names = "--version", description = "Refuse the update unless the entity is still at this version")
+        Long version;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                EntityTemplate t = template(h, cet);
+                StoredEntity e = h.store().update(cet, uuid, version, Assignments.parse(values));
+                print(Main.out(spec), t, e, json);
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an entity (refused while others reference it).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0")
+        String cet;
+        @Parameters(index = "1")
+        String uuid;
+        @Option(names = "--version", description = "Refuse unless the entity is still at this version")
+        Long version;
+
+        @Override
+        public Integer call() {
+            try (Host h = host.open()) {
+                template(h, cet);
+                h.store().delete(cet, uuid, version);
+                Main.out(spec).println("deleted " + cet + " " + uuid);
+                return Main.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.mvinfra.host.cli;
+
+import java.nio.file.Path;
+
+import io.mvinfra.host.Host;
+import io.mvinfra.host.HostSettings;
+import picocli.CommandLine.Option;
+
+/** Where the host's data, database and module are; shared by every command that opens the host. */
+public final class HostOptions {
+
+    @Option(names = "--home", description = "Data directory (default: $MV_INFRA_HOME, else ~/.mv-infra)")
+    Path home;
+
+    @Option(names = "--jdbc-url", description = "PostgreSQL JDBC URL (default: $MV_INFRA_JDBC_URL, else the embedded database)")
+    String jdbcUrl;
+
+    @Option(names = "--module", description = "Module directory (default: $MV_INFRA_MODULE, the working directory if it is a module, else the bundled module)")
+    Path module;
+
+    HostSettings settings() {
+        return HostSettings.from(System.getenv(), home, jdbcUrl, module);
+    }
+
+    Host open() {
+        return Host.open(settings());
+    }
+}

@@ -1,0 +1,74 @@
+package io.mvinfra.host.cli;
+
+import java.io.PrintWriter;
+
+import io.mvinfra.host.module.ModuleException;
+import io.mvinfra.host.runtime.HostException;
+import io.mvinfra.host.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code java -jar target/mv-infra.jar <command>}: exit 0 success, 1 the action or job failed, 2 bad input. */
+@Command(name = "mv-infra", mixinStandardHelpOptions = true, version = "mv-infra 0.1.0",
+        description = "Run the mv-infra Meveo module stand-alone: entities, buttons, jobs, web admin.",
+        subcommands = {ServeCommand.class, ModuleCommand.class, EntityCommand.class, ActionCommand.class, JobCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            System.setProperty("mvinfra.log.level", System.getProperty("mvinfra.log.level", "WARN"));
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setExitCodeExceptionMapper(Main::exitCode);
+        cli.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof HostException h) {
+            return h.kind().exitCode();
+        }
+        if (e instanceof StoreException s) {
+            return s.kind() == StoreException.Kind.UNAVAILABLE ? FAILED : BAD_INPUT;
+        }
+        if (e instanceof ModuleException || e instanceof CommandLine.ParameterException) {
+            return BAD_INPUT;
+        }
+        return FAILED;
+    }
+
+    /** One clear line on stderr first, then the details; never a stack trace for an expected failure. */
+    private static final class ErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+            PrintWriter err = cli.getErr();
+            err.println("error: " + e.getMessage());
+            if (e instanceof ModuleException m && m.problems().size() > 1) {
+                m.problems().forEach(p -> err.println("  " + p));
+            } else if (e instanceof StoreException s && s.violations().size() > 1) {
+                s.violations().forEach(v -> err.println("  " + v));
+            } else if (!(e instanceof HostException || e instanceof StoreException || e instanceof ModuleException)) {
+                err.println("  (" + e.getClass().getName() + ")");
+            }
+            err.flush();
+            return exitCode(e);
+        }
+    }
+
+    static PrintWriter out(CommandSpec spec) {
+        return spec.commandLine().getOut();
+    }
+}
