@@ -1,0 +1,181 @@
+package io.mvinfra.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+import support.CapturedLogs;
+import support.TestHosts;
+
+/** The CLI as other tools script it: output, exit codes 0/1/2, errors on stderr, secrets never printed. */
+class CliTest {
+    private static final String CANARY = "canary-cli-91d2-do-not-leak";
+
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home=" + home);
+        all.add("--module=" + TestHosts.sampleModule());
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void createsReadsUpdatesAndDeletesAnEntity() throws Exception {
+        String owner = run("entity", "create", "Owner", "name=ops").out().trim();
+
+        Run created = run("entity", "create", "Gadget", "name=probe", "size=7", "tags=a,b", "owner=" + owner, "--json");
+        JsonNode json = new ObjectMapper().readTree(created.out());
+        String uuid = json.get("uuid").asText();
+        Run updated = run("entity", "update", "Gadget", uuid, "size=8", "--version", "1");
+        Run listed = run("entity", "list", "Gadget");
+        Run deleted = run("entity", "delete", "Gadget", uuid);
+        Run gone = run("entity", "get", "Gadget", uuid);
+
+        assertThat(created.code()).isZero();
+        assertThat(json.at("/fields/tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(json.at("/fields/owner").asText()).isEqualTo(owner);
+        assertThat(updated.code()).isZero();
+        assertThat(updated.out()).contains("version 2").containsPattern("size\\s+8");
+        assertThat(listed.out()).contains(uuid).contains("probe");
+        assertThat(deleted.code()).isZero();
+        assertThat(gone.code()).isEqualTo(2);
+        assertThat(gone.err()).startsWith("error: no Gadget with uuid " + uuid);
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneClearLineFirst() {
+        Run unknownEntity = run("entity", "list", "Widget");
+        Run unknownField = run("entity", "create", "Gadget", "name=x", "colour=red");
+        Run invalid = run("entity", "create", "Gadget", "name=x", "size=500");
+        Run notAnAssignment = run("entity", "create", "Gadget", "name");
+        Run unknownCommand = run("entity", "frobnicate");
+
+        assertThat(List.of(unknownEntity, unknownField, invalid, notAnAssignment, unknownCommand)).allMatch(r -> r.code() == 2);
+        assertThat(unknownEntity.err()).startsWith("error: unknown entity template Widget");
+        assertThat(unknownField.err()).startsWith("error: Gadget.colour: no such field in Gadget");
+        assertThat(invalid.err()).startsWith("error: Gadget.size: must be at most 100, is 500 (maxValue)");
+        assertThat(notAnAssignment.err()).startsWith("error: expected field=value, got 'name'");
+    }
+
+    @Test
+    void aStaleUpdateIsRefused() {
+        String uuid = run("entity", "create", "Gadget", "name=x").out().trim();
+        run("entity", "update", "Gadget", uuid, "size=2");
+
+        Run stale = run("entity", "update", "Gadget", uuid, "size=3", "--version", "1");
+
+        assertThat(stale.code()).isEqualTo(2);
+        assertThat(stale.err()).startsWith("error: Gadget " + uuid + " was changed by someone else");
+    }
+
+    @Test
+    void pressesAButtonPrintsItsMessageAndAuditsIt() throws Exception {
+        String uuid = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY).out().trim();
+
+        Run ok = run("action", "run", "Gadget", "greet", uuid, "--user", "alice");
+        Run failed = run("action", "run", "Gadget", "fail", uuid, "--user", "alice");
+        Run crashed = run("action", "run", "Gadget", "crash", uuid);
+        Run refused = run("action", "run", "Gadget", "enabledOnly", uuid);
+        Run unknown = run("action", "run", "Gadget", "explode", uuid);
+        Run audit = run("audit", "--entity", uuid, "--json");
+
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out().trim()).isEqualTo("Hello probe (greeted 1 times, secret of " + CANARY.length() + " characters)");
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("error: provider refused the request: quota exceeded");
+        assertThat(run("entity", "get", "Gadget", uuid, "--json").out()).as("the failed press wrote nothing").contains("\"greeted\" : 1");
+        assertThat(crashed.code()).isEqualTo(1);
+        assertThat(crashed.err()).startsWith("error: internal error in CrashingGadget: java.lang.IllegalStateException: boom");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: Button 'Only when enabled' does not apply to this Gadget now");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: no button explode on Gadget");
+        JsonNode rows = new ObjectMapper().readTree(audit.out());
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(3).get("user").asText()).isEqualTo("alice");
+        assertThat(rows.get(3).get("action").asText()).isEqualTo("greet");
+        assertThat(rows.get(3).get("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(rows.get(3).get("durationMs").asLong()).isNotNegative();
+        assertThat(rows.get(2).get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(rows.get(0).get("outcome").asText()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void aSecretNeverAppearsInOutputLogsOrTheDatabaseFile() throws Exception {
+        StringBuilder everything = new StringBuilder();
+        try (CapturedLogs logs = new CapturedLogs()) {
+            Run created = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY, "--json");
+            String uuid = new ObjectMapper().readTree(created.out()).get("uuid").asText();
+            for (Run r : List.of(created, run("entity", "get", "Gadget", uuid), run("entity", "get", "Gadget", uuid, "--json"),
+                    run("entity", "list", "Gadget", "--json"), run("entity", "update", "Gadget", uuid, "secret=" + CANARY + "2", "size=999"),
+                    run("action", "run", "Gadget", "greet", uuid), run("action", "run", "Gadget", "fail", uuid), run("audit", "--json"))) {
+                everything.append(r.out()).append(r.err());
+            }
+            everything.append(logs.all());
+            assertThat(logs.lines()).as("logs were captured").isNotEmpty();
+        }
+
+        assertThat(everything.toString()).contains("******").doesNotContain(CANARY);
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(CANARY);
+            }
+        }
+    }
+
+    @Test
+    void runsAJobNowAndListsIt() {
+        Run ran = run("job", "run", "tick");
+        Run listed = run("job", "list");
+        Run unknown = run("job", "run", "tock");
+
+        assertThat(ran.code()).isZero();
+        assertThat(ran.out()).contains("job tick: SUCCESS (ok 1, ko -, warnings -)").contains("tick by ");
+        assertThat(listed.out()).contains("tick").contains("*/1 * * * * *").contains("SUCCESS");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: no job tock");
+    }
+
+    @Test
+    void moduleCheckPrintsWhatItLoadedAndRefusesABrokenModule() throws Exception {
+        Run ok = run("module", "check");
+        Path broken = home.resolve("broken");
+        Files.createDirectories(broken.resolve("customEntityTemplates"));
+        Files.writeString(broken.resolve("module.json"), "{\"code\":\"b\",\"currentVersion\":\"1\",\"description\":\"d\"}");
+        Files.writeString(broken.resolve("customEntityTemplates/Thing.json"), "{\"code\":\"Thing\",\"customEntityCategoryCode\":\"nowhere\"}");
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cli.execute("module", "check", "--module=" + broken, "--home=" + home);
+
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("module sample 1.0.0").contains("Gadget").contains("buttons: crash, enabledOnly, fail, greet, noop");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: module refused: customEntityTemplates/Thing.json: customEntityCategoryCode: category nowhere");
+    }
+}
