@@ -78,6 +78,10 @@ public final class EntityStore {
         return inTransaction(s -> s.list(cet, offset, limit));
     }
 
+    public List<StoredEntity> listAfter(String cet, StoredEntity after, int limit) {
+        return inTransaction(s -> s.listAfter(cet, after, limit));
+    }
+
     public long count(String cet) {
         return inTransaction(s -> s.count(cet));
     }

@@ -25,6 +25,7 @@ import io.mvinfra.host.store.StoreException.Violation;
  */
 public final class FieldValues {
     private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F-]{8,36}$");
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FieldValues() {
     }
@@ -149,7 +150,7 @@ public final class FieldValues {
             if (field.maxValue() != null && field.type() != FieldType.ENTITY && s.length() > field.maxValue()) {
                 out.add(violation(field, "maxValue", "is " + s.length() + " characters long, at most " + field.maxValue() + " allowed"));
             }
-            if (field.regExp() != null && field.type() != FieldType.ENTITY && !Pattern.compile(field.regExp()).matcher(s).matches()) {
+            if (field.regExp() != null && field.type() != FieldType.ENTITY && !PATTERNS.computeIfAbsent(field.regExp(), Pattern::compile).matcher(s).matches()) {
                 out.add(violation(field, "regExp", "'" + (field.isSecret() ? "******" : s) + "' does not match " + field.regExp()));
             }
         } else if (value instanceof Number n) {

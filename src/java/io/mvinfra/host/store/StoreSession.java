@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -64,7 +63,7 @@ public final class StoreSession implements AutoCloseable {
                 }
             }
             values.putAll(input);
-            String uuid = input.get("uuid") instanceof String u && !u.isBlank() ? u : UUID.randomUUID().toString();
+            String uuid = input.get("uuid") instanceof String u && !u.isBlank() ? u : TimeOrderedUuid.next();
             values.remove("uuid");
             created.add(new StoredEntity(uuid, cet, 1, validated(template, uuid, values, Map.of()), now, now));
         }
@@ -154,6 +153,10 @@ public final class StoreSession implements AutoCloseable {
                     throw stale(cet, uuid, current.version(), -1);
                 }
             }
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
+                st.setString(1, uuid);
+                st.executeUpdate();
+            }
             return null;
         });
     }
@@ -190,10 +193,37 @@ public final class StoreSession implements AutoCloseable {
         EntityTemplate template = template(cet);
         return sql("list " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity"
-                    + " WHERE cet_code = ? ORDER BY created_at, uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + " WHERE cet_code = ? ORDER BY cet_code, created_at, uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 st.setString(1, cet);
                 st.setInt(2, offset);
                 st.setInt(3, limit);
+                st.setFetchSize(Math.min(limit, 1000));
+                List<StoredEntity> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(template, rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The page after {@code after} (null: the first), in creation order: constant cost per page however deep. */
+    public List<StoredEntity> listAfter(String cet, StoredEntity after, int limit) {
+        EntityTemplate template = template(cet);
+        // a row-value comparison, so the (cet_code, created_at, uuid) index serves both the range and the order
+        String keyset = after == null ? "" : " AND (created_at, uuid) > (?, ?)";
+        return sql("list " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity"
+                    + " WHERE cet_code = ?" + keyset + " ORDER BY cet_code, created_at, uuid FETCH FIRST ? ROWS ONLY")) {
+                int i = 1;
+                st.setString(i++, cet);
+                if (after != null) {
+                    st.setTimestamp(i++, Timestamp.from(after.createdAt()));
+                    st.setString(i++, after.uuid());
+                }
+                st.setInt(i, limit);
                 st.setFetchSize(Math.min(limit, 1000));
                 List<StoredEntity> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
@@ -235,8 +265,8 @@ public final class StoreSession implements AutoCloseable {
             }
         }
         StringBuilder q = new StringBuilder("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at FROM entity e WHERE e.cet_code = ?");
-        indexed.keySet().forEach(k -> q.append(" AND EXISTS (SELECT 1 FROM entity_value v WHERE v.uuid = e.uuid AND v.cet_code = ? AND v.field = ? AND v.val = ?)"));
-        q.append(" ORDER BY e.created_at, e.uuid");
+        indexed.keySet().forEach(k -> q.append(" AND e.uuid IN (SELECT v.uuid FROM entity_value v WHERE v.cet_code = ? AND v.field = ? AND v.val = ?)"));
+        q.append(" ORDER BY e.cet_code, e.created_at, e.uuid");
         List<StoredEntity> candidates = sql("find " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement(q.toString())) {
                 int i = 1;
@@ -395,27 +425,24 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private List<String> referrers(String cet, String uuid) {
-        Set<String> pairs = new HashSet<>();
+        List<String[]> pairs = new ArrayList<>();
         module.entities().values().forEach(t -> t.fields().stream().filter(f -> cet.equals(f.referencedEntity()))
-                .forEach(f -> pairs.add(t.code() + "." + f.code())));
-        if (pairs.isEmpty()) {
-            return List.of();
-        }
+                .forEach(f -> pairs.add(new String[] {t.code(), f.code()})));
         return sql("referrers", () -> {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            try (PreparedStatement st = connection.prepareStatement("SELECT cet_code, field FROM entity_value WHERE val = ?")) {
-                st.setString(1, uuid);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        String pair = rs.getString(1) + "." + rs.getString(2);
-                        if (pairs.contains(pair)) {
-                            counts.merge(pair, 1, Integer::sum);
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity_value WHERE cet_code = ? AND field = ? AND val = ?")) {
+                for (String[] pair : pairs) {
+                    st.setString(1, pair[0]);
+                    st.setString(2, pair[1]);
+                    st.setString(3, uuid);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            out.add(rs.getLong(1) + " " + pair[0] + " (" + pair[1] + ")");
                         }
                     }
                 }
             }
-            List<String> out = new ArrayList<>();
-            counts.forEach((pair, n) -> out.add(n + " " + pair.replace(".", " (") + ")"));
             return out;
         });
     }
