@@ -65,8 +65,8 @@ public final class ScalewayDialect implements ProviderDialect {
         }
         String message = body.hasNonNull("message") ? body.path("message").asText() : failed.summary();
         String details = details(body);
-        return new ProviderException(provider(), kind, failed.status(), codes,
-                details.isEmpty() ? message : message + ": " + details, requestId(failed.headers()), null);
+        String text = details.isEmpty() ? message : message.endsWith(".") ? message + " (" + details + ")" : message + ": " + details;
+        return new ProviderException(provider(), kind, failed.status(), codes, text, requestId(failed.headers()), null);
     }
 
     @Override
