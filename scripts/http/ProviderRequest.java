@@ -2,6 +2,7 @@ package http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,16 @@ public final class ProviderRequest {
     public ProviderRequest safeToResend() {
         this.safeToResend = true;
         return this;
+    }
+
+    /**
+     * What {@link #send()} would put on the wire, for an operator to read before anything is sent (a dry run): the
+     * request line and the JSON body, {@code POST https://…/zones/…/dns_records {"type":"A",…}}. No header: the
+     * credential never shows; a body field named like a secret is masked.
+     */
+    public String describe() {
+        String line = method + " " + url.build();
+        return body == null ? line : line + " " + Redactor.body(new String(body, StandardCharsets.UTF_8), http.auth().secrets());
     }
 
     /** Sends; the answer when it is a success, a {@link ProviderException} otherwise. */
