@@ -12,8 +12,16 @@ import org.meveo.model.storage.Repository;
 import org.meveo.service.script.Script;
 import org.meveo.service.storage.RepositoryService;
 
+import http.ProviderException;
+
 /** The lines every button repeats: read the pressed entity, find and save entities, tell the operator. */
 public abstract class ButtonScript extends Script {
+
+    /**
+     * The button-level parameter (the CLI's {@code --dry-run}, the web page's dry-run press) asking a create, update
+     * or delete to say exactly what it would send, and to send and change nothing.
+     */
+    public static final String DRY_RUN = "dryRun";
 
     private CrossStorageApi storage;
     private Repository repository;
@@ -33,6 +41,27 @@ public abstract class ButtonScript extends Script {
             return CEIUtils.ceiToPojo(cei, type);
         }
         throw new BusinessException("Unexpected entity " + value.getClass().getName());
+    }
+
+    /** Whether this press is a dry run: {@link #DRY_RUN} given as {@code true} (a Boolean, or text from a form). */
+    protected static boolean dryRun(Map<String, Object> ctx) {
+        Object value = ctx.get(DRY_RUN);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().strip());
+    }
+
+    /** A button parameter as text, or null when it is absent or blank. */
+    protected static String parameter(Map<String, Object> ctx, String name) {
+        Object value = ctx.get(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    /**
+     * A provider's refusal as the operator reads it, in the provider's own words with its codes and request id:
+     * {@code Cloudflare refused the request (HTTP 400, 9005): Content for A record is invalid. [request id …]}.
+     */
+    protected static BusinessException refusal(ProviderException e) {
+        String message = e.getMessage();
+        return new BusinessException(message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     }
 
     protected <T> T find(String uuid, Class<T> type) throws EntityDoesNotExistsException {
