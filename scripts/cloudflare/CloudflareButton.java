@@ -59,6 +59,22 @@ public abstract class CloudflareButton extends ButtonScript {
         return new CloudflareClient(access.http(new CloudflareDialect()));
     }
 
+    /**
+     * Sends a delete, and says what became of the thing: one already gone from Cloudflare (deleted there meanwhile)
+     * is as good as deleted, so the entity can go too.
+     */
+    protected static String sendDelete(ProviderCall<String> delete) {
+        try {
+            delete.send();
+            return "deleted at Cloudflare";
+        } catch (ProviderException e) {
+            if (!CloudflareClient.isGone(e)) {
+                throw e;
+            }
+            return "was already gone from Cloudflare";
+        }
+    }
+
     /** A dry run's answer: the exact request, which was not sent. */
     protected void describeDryRun(Map<String, Object> ctx, ProviderCall<?> call) {
         message(ctx, "Dry run: %s", call.describe());

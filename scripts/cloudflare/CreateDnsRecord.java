@@ -6,6 +6,8 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DnsRecord;
 import org.meveo.model.customEntities.DomainName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cloudflare.client.CloudflareClient;
 import cloudflare.client.CloudflareDnsRecord;
@@ -15,6 +17,8 @@ import http.ProviderException;
 
 /** DnsRecord → "Create on Cloudflare": the record created in its zone, the entity then holding Cloudflare's answer. */
 public class CreateDnsRecord extends CloudflareButton {
+
+    private static final Logger log = LoggerFactory.getLogger(CreateDnsRecord.class);
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
@@ -48,6 +52,8 @@ public class CreateDnsRecord extends CloudflareButton {
                         + ") and DnsRecord " + tracking.getUuid() + " tracks it: update that one instead");
             }
             how = "already existed at Cloudflare (" + e.providerCode() + "): adopted";
+            log.info("DNS record {} {} in zone {}: Cloudflare answered {}; adopted record {}", created.type(), created.name(),
+                    zone.getName(), e.providerCode(), created.id());
         }
         FromCloudflare.copy(record, created, Instant.now());
         save(record);

@@ -6,9 +6,7 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DnsRecord;
 import org.meveo.model.customEntities.DomainName;
 
-import cloudflare.client.CloudflareClient;
 import http.ProviderCall;
-import http.ProviderException;
 
 /** DnsRecord → "Delete on Cloudflare": the record deleted there, then the entity here. */
 public class DeleteDnsRecord extends CloudflareButton {
@@ -26,15 +24,7 @@ public class DeleteDnsRecord extends CloudflareButton {
             describeDryRun(ctx, delete);
             return;
         }
-        String outcome = "deleted at Cloudflare";
-        try {
-            delete.send();
-        } catch (ProviderException e) {
-            if (!CloudflareClient.isGone(e)) {
-                throw e;
-            }
-            outcome = "was already gone from Cloudflare";   // deleted there meanwhile: the wish is fulfilled
-        }
+        String outcome = sendDelete(delete);
         remove(record.getUuid(), DnsRecord.class);
         message(ctx, "DNS record %s %s (id %s) and removed here", record.getName(), outcome, id);
     }

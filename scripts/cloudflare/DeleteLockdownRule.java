@@ -6,9 +6,7 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.LockdownRule;
 
-import cloudflare.client.CloudflareClient;
 import http.ProviderCall;
-import http.ProviderException;
 
 /** LockdownRule → "Delete on Cloudflare": the rule deleted there, then the entity here. */
 public class DeleteLockdownRule extends CloudflareButton {
@@ -23,15 +21,7 @@ public class DeleteLockdownRule extends CloudflareButton {
             describeDryRun(ctx, delete);
             return;
         }
-        String outcome = "deleted at Cloudflare";
-        try {
-            delete.send();
-        } catch (ProviderException e) {
-            if (!CloudflareClient.isGone(e)) {
-                throw e;
-            }
-            outcome = "was already gone from Cloudflare";
-        }
+        String outcome = sendDelete(delete);
         remove(rule.getUuid(), LockdownRule.class);
         message(ctx, "Lockdown rule %s %s (id %s) and removed here", LockdownRules.label(rule), outcome, id);
     }

@@ -39,6 +39,9 @@ public class UpdateDnsRecord extends CloudflareButton {
         }
         DnsRecordPatch changes = DnsRecordRequests.changes(wanted, current);
         if (changes.isEmpty()) {
+            if (!dryRun(ctx) && FromCloudflare.copy(record, current, Instant.now())) {
+                save(record);   // what only Cloudflare sets (proxiable, modifiedDate…) may have moved meanwhile
+            }
             message(ctx, "%sDNS record %s already matches Cloudflare: nothing to send", dryRun(ctx) ? "Dry run: " : "", current.name());
             return;
         }

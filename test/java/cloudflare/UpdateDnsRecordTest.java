@@ -97,12 +97,14 @@ class UpdateDnsRecordTest {
     }
 
     @Test
-    void sendsNothingWhenTheRecordMatchesCloudflare() {
+    void sendsNothingWhenTheRecordMatchesCloudflareAndTakesWhatOnlyItSets() {
         String www = www();
 
         PressResult result = cf.press("DnsRecord", UPDATE, www);
 
         assertThat(result.message()).isEqualTo("DNS record www.example.com already matches Cloudflare: nothing to send");
+        assertThat(cf.entity("DnsRecord", www).values()).as("what only Cloudflare sets is taken")
+                .containsEntry("proxiable", true).containsEntry("modifiedDate", Instant.parse("2024-03-04T10:11:12.123456Z"));
         verify(0, patchRequestedFor(anyUrl()));
     }
 
