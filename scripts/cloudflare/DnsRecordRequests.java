@@ -364,7 +364,8 @@ public final class DnsRecordRequests {
                     optional(text("regex")), text("replacement"), optional(text("service"))));
             FIELDS.put("SMIMEA", List.of(text("certificate"), whole("matching_type", 255), whole("selector", 255), whole("usage", 255)));
             FIELDS.put("SRV", List.of(whole("port", 65_535), optional(whole("priority", 65_535)),
-                    new Field("target", Kind.HOST, null, null, true, List.of()), whole("weight", 65_535)));
+                    new Field("target", Kind.HOST, null, null, true, List.of()), whole("weight", 65_535),
+                    optional(text("service")), optional(text("proto")), optional(text("name"))));
             FIELDS.put("SSHFP", List.of(whole("algorithm", 255), text("fingerprint"), whole("type", 255)));
             FIELDS.put("SVCB", List.of(whole("priority", 65_535), text("target"), text("value")));
             FIELDS.put("TLSA", List.of(text("certificate"), whole("matching_type", 255), whole("selector", 255), whole("usage", 255)));
@@ -372,6 +373,12 @@ public final class DnsRecordRequests {
         }
 
         static final Set<String> TYPES = FIELDS.keySet();
+
+        /**
+         * SRV data fields the spec keeps but deprecates in favour of the record's name ({@code _sip._tcp.example.com}),
+         * and Cloudflare still answers: accepted, so a listed record can be updated, and not sent back.
+         */
+        private static final List<String> DEPRECATED_SRV = List.of("service", "proto", "name");
 
         private DataFields() {
         }
@@ -420,7 +427,13 @@ public final class DnsRecordRequests {
                     data.set(field.name(), checked.get());
                 }
             }
-            return ok ? data : null;
+            if (!ok) {
+                return null;
+            }
+            if (type.equals("SRV")) {
+                data.remove(DEPRECATED_SRV);
+            }
+            return data;
         }
 
         /** The value in the form Cloudflare takes (a host name in lower case, without its final dot), if it fits. */

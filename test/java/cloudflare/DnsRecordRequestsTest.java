@@ -171,6 +171,18 @@ class DnsRecordRequestsTest {
     }
 
     @Test
+    void anSrvRecordAsCloudflareListsItCanBeSentBackWithoutItsDeprecatedFields() throws Exception {
+        DnsRecord listed = record("SRV", "_sip._tcp.example.com", "10 5 5060 sip.example.com");
+        listed.setPriority(10L);
+        listed.setData("{\"service\": \"_sip\", \"proto\": \"_tcp\", \"name\": \"example.com\", \"priority\": 10,"
+                + " \"weight\": 5, \"port\": 5060, \"target\": \"sip.example.com\"}");
+
+        DnsRecordRequest request = DnsRecordRequests.create(listed, ZONE);
+
+        assertThat(request.data()).isEqualTo(Json.SNAKE_CASE.readTree("{\"priority\": 10, \"weight\": 5, \"port\": 5060, \"target\": \"sip.example.com\"}"));
+    }
+
+    @Test
     void structuredDataIsCheckedFieldByField() {
         DnsRecord caa = record("CAA", "@", "ignored: Cloudflare formats it");
         caa.setData("{\"flags\": 256, \"tag\": \"issue\", \"vaule\": \"letsencrypt.org\"}");
