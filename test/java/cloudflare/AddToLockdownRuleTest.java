@@ -1,6 +1,7 @@
 package cloudflare;
 
 import static cloudflare.Testbed.LOCKDOWNS;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -24,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
+import support.Stubs;
 
 /** DnsRecord → "Add to lockdown rule" ({@link AddToLockdownRule}). */
 @WireMockTest
@@ -137,5 +139,29 @@ class AddToLockdownRuleTest {
         PressResult result = cf.press("DnsRecord", ADD, alias);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void cloudflaresRefusalLeavesTheRuleAsItWas() {
+        stubFor(put(urlEqualTo(RULE)).willReturn(aResponse().withStatus(400).withBody("{\"success\": false, \"errors\": [{\"code\": 10009,"
+                + " \"message\": \"zonelockdown.api.validation.invalid_url\"}], \"messages\": [], \"result\": null}")));
+        long version = cf.entity("LockdownRule", admin).version();
+
+        PressResult result = cf.press("DnsRecord", ADD, www);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).isEqualTo("Cloudflare refused the request (HTTP 400, 10009): zonelockdown.api.validation.invalid_url");
+        assertThat(cf.entity("LockdownRule", admin).version()).isEqualTo(version);
+        assertThat(cf.field("LockdownRule", admin, "urls")).isEqualTo(List.of("example.com/admin*"));
+    }
+
+    @Test
+    void aRateLimitedPutIsSentAgain() {
+        Stubs.inTurn(() -> put(urlEqualTo(RULE)), aResponse().withStatus(429).withHeader("Retry-After", "0"), okJson(UPDATED));
+
+        PressResult result = cf.press("DnsRecord", ADD, www);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        verify(2, putRequestedFor(urlEqualTo(RULE)));
     }
 }

@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
+import support.Stubs;
 
 /** DomainName → "Check token validity" ({@link CheckToken}). */
 @WireMockTest
@@ -87,5 +88,16 @@ class CheckTokenTest {
         assertThat(result.message()).isEqualTo("ServiceProvider cf-main signs with a CLOUDFLARE_GLOBAL_KEY credential:"
                 + " Cloudflare verifies API tokens (CLOUDFLARE_API_TOKEN) only");
         verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRateLimitedCheckIsAskedAgain() {
+        Stubs.inTurn(() -> get(VERIFY), aResponse().withStatus(429).withHeader("Retry-After", "0")
+                .withBody(fixture("cloudflare/error-rate-limited.json")), okJson(fixture("cloudflare/token-active.json")));
+
+        PressResult result = cf.press("DomainName", CHECK, cf.domain);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        verify(2, getRequestedFor(urlEqualTo(VERIFY)));
     }
 }

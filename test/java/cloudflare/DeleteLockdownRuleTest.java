@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
+import support.Stubs;
 
 /** LockdownRule → "Delete on Cloudflare" ({@link DeleteLockdownRule}). */
 @WireMockTest
@@ -88,5 +89,17 @@ class DeleteLockdownRuleTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).isEqualTo("Cloudflare refused the request (HTTP 403, 10000): Authentication error");
         assertThat(cf.host.store().get("LockdownRule", admin)).isPresent();
+    }
+
+    @Test
+    void aRateLimitedDeleteIsSentAgain() {
+        Stubs.inTurn(() -> delete(urlEqualTo(RULE)), aResponse().withStatus(429).withHeader("Retry-After", "0"),
+                okJson("{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"id\": \"" + RULE_ID + "\"}}"));
+
+        PressResult result = cf.press("LockdownRule", DELETE, admin);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(cf.host.store().get("LockdownRule", admin)).isEmpty();
+        verify(2, deleteRequestedFor(urlEqualTo(RULE)));
     }
 }

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
+import support.Stubs;
 
 /** DomainName → "List lockdown rules" ({@link ListLockdownRules}): two pages reconciled into LockdownRule entities. */
 @WireMockTest
@@ -97,5 +98,17 @@ class ListLockdownRulesTest {
 
         assertThat(result.message()).isEqualTo("Lockdown rules of example.com: 3 listed: 3 new; 1 no longer at the provider (kept, marked)");
         assertThat(cf.field("LockdownRule", gone, "missingAtProvider")).isEqualTo(true);
+    }
+
+    @Test
+    void aRateLimitedPageIsAskedAgain() {
+        stubFor(page(2).willReturn(okJson(fixture("cloudflare/lockdowns-page-2.json"))));
+        Stubs.inTurn(() -> page(1), aResponse().withStatus(429).withHeader("Retry-After", "0")
+                .withBody(fixture("cloudflare/error-rate-limited.json")), okJson(fixture("cloudflare/lockdowns-page-1.json")));
+
+        PressResult result = cf.press("DomainName", LIST, cf.domain);
+
+        assertThat(result.message()).isEqualTo("Lockdown rules of example.com: 3 listed: 3 new");
+        verify(2, getRequestedFor(urlPathEqualTo(LOCKDOWNS)).withQueryParam("page", absent()));
     }
 }

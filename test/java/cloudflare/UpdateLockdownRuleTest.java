@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
+import support.Stubs;
 
 /** LockdownRule → "Update on Cloudflare" ({@link UpdateLockdownRule}). */
 @WireMockTest
@@ -131,5 +132,17 @@ class UpdateLockdownRuleTest {
         PressResult result = cf.press("LockdownRule", UPDATE, admin);
 
         assertThat(result.message()).isEqualTo("Cloudflare refused the request (HTTP 404, 10001): firewallaccessrules.api.not_found");
+    }
+
+    @Test
+    void aRateLimitedPutIsSentAgain() {
+        Stubs.inTurn(() -> put(urlEqualTo(RULE)), aResponse().withStatus(429).withHeader("Retry-After", "0")
+                .withBody(fixture("cloudflare/error-rate-limited.json")), okJson(fixture("cloudflare/lockdown-rule.json")));
+        String admin = admin("description", "Admin, office and VPN");
+
+        PressResult result = cf.press("LockdownRule", UPDATE, admin);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        verify(2, putRequestedFor(urlEqualTo(RULE)));
     }
 }
