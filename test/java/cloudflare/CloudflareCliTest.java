@@ -25,9 +25,12 @@ import static support.Fixtures.fixture;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.cli.Main;
 import picocli.CommandLine;
+import support.CapturedLogs;
 import support.TestHosts;
 
 /**
@@ -65,6 +69,8 @@ class CloudflareCliTest {
         }
     }
 
+    private final StringBuilder everything = new StringBuilder();
+
     private Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home=" + home);
@@ -74,7 +80,9 @@ class CloudflareCliTest {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        Run run = new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        everything.append(run.out()).append(run.err());
+        return run;
     }
 
     private String create(String cet, String... fields) {
@@ -90,7 +98,21 @@ class CloudflareCliTest {
     }
 
     @Test
-    void createUpdateAddToALockdownRuleAndDeleteADnsRecord(WireMockRuntimeInfo wm) {
+    void createUpdateAddToALockdownRuleAndDeleteADnsRecord(WireMockRuntimeInfo wm) throws Exception {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            operatorsDay(wm);
+            everything.append(logs.all());
+        }
+
+        assertThat(everything.toString()).as("output, audit and DEBUG logs").contains("cloudflare -> PATCH").doesNotContain(Testbed.TOKEN);
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(Testbed.TOKEN);
+            }
+        }
+    }
+
+    private void operatorsDay(WireMockRuntimeInfo wm) {
         String rule = LOCKDOWNS + "/" + RULE_ID;
         stubFor(post(RECORDS).willReturn(okJson(fixture("cloudflare/dns-record.json"))));
         stubFor(get(urlEqualTo(RECORDS + "/" + RECORD_ID)).willReturn(okJson(fixture("cloudflare/dns-record.json"))));
