@@ -53,7 +53,7 @@ public final class CloudflareSyncBenchmark {
 
     private static final int RECORDS = Integer.getInteger("bench.records", 10_000);
     private static final int LATENCY_MS = 20;
-    private static final int RUNS = 5;
+    private static final int RUNS = 9;
     private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final String PATH = "/zones/" + ZONE_ID + "/dns_records";
 
