@@ -10,9 +10,18 @@ import http.TimeSource;
 /** Time that moves only when someone sleeps (or the test says so), and remembers every sleep. */
 public final class FakeTime implements TimeSource {
 
-    private Instant now = Instant.parse("2026-01-15T10:00:00Z");
+    private Instant now;
     private long nanos = 1_000_000_000L;
     private final List<Duration> sleeps = new ArrayList<>();
+
+    /** Starts at 2026-01-15T10:00:00Z, when the fixtures' Keystone tokens are issued. */
+    public FakeTime() {
+        this(Instant.parse("2026-01-15T10:00:00Z"));
+    }
+
+    public FakeTime(Instant start) {
+        this.now = start;
+    }
 
     @Override
     public synchronized Instant now() {
