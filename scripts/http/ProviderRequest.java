@@ -211,13 +211,17 @@ public final class ProviderRequest {
         HttpSettings settings = http.settings();
         if (failure instanceof InterruptedIOException) {
             return ProviderException.withoutAnswer(provider(), ProviderException.Kind.TIMEOUT,
-                    "no answer to " + method + " " + target + " in time (connect " + settings.connectTimeout().toSeconds()
-                            + " s, read " + settings.readTimeout().toSeconds() + " s, whole call "
-                            + settings.callTimeout().toSeconds() + " s): " + failure.getMessage(), failure);
+                    "no answer to " + method + " " + target + " in time (connect " + readable(settings.connectTimeout())
+                            + ", read " + readable(settings.readTimeout()) + ", whole call " + readable(settings.callTimeout())
+                            + "): " + failure.getMessage(), failure);
         }
         return ProviderException.withoutAnswer(provider(), ProviderException.Kind.UNAVAILABLE,
                 "could not reach " + target.host() + ":" + target.port() + " for " + method + " "
                         + target.encodedPath() + ": " + failure, failure);
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private void pause(Duration wait) {

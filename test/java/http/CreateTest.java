@@ -145,7 +145,7 @@ class CreateTest {
         assertThatThrownBy(() -> cloudflare.post("zones/{zone}/dns_records", ZONE).body(request).send())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-                    assertThat(e.getMessage()).contains("no answer to POST").contains("read 1 s");
+                    assertThat(e.getMessage()).contains("no answer to POST").contains("read 1 s,");
                 });
         verify(1, postRequestedFor(urlEqualTo(RECORDS)));
     }
