@@ -69,11 +69,10 @@ public final class OpenStackDialect implements ProviderDialect {
                 details.add(error.hasNonNull("detail") ? error.path("detail").asText() : error.path("title").asText());
             }
             message = String.join("; ", details);
-        } else if (body.isObject() && body.size() == 1 && body.elements().next().has("message")) {
-            String fault = body.fieldNames().next();
-            codes.add(fault);
-            JsonNode error = body.path(fault);
-            message = withDetail(error.path("message").asText(), error.path("details").asText());
+        } else if (body.isObject() && body.size() == 1 && body.properties().iterator().next().getValue().has("message")) {
+            Map.Entry<String, JsonNode> fault = body.properties().iterator().next();
+            codes.add(fault.getKey());
+            message = withDetail(fault.getValue().path("message").asText(), fault.getValue().path("details").asText());
         } else {
             message = failed.summary();
         }
