@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ public final class OpenStackDialect implements ProviderDialect {
             message = failed.summary();
         }
         codes.removeIf(String::isEmpty);
-        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(k -> k != null).findFirst().orElse(Kind.ofStatus(failed.status()));
+        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(Objects::nonNull).findFirst().orElse(Kind.ofStatus(failed.status()));
         // Nova refuses a quota with a 403 "forbidden" whose message says so.
         if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
             kind = Kind.QUOTA_EXCEEDED;
