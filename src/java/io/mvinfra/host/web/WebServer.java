@@ -1,6 +1,7 @@
 package io.mvinfra.host.web;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ public final class WebServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
+                // revalidate on every load: after an upgrade the page must not run yesterday's script
+                files.headers = Map.of("Cache-Control", "no-cache");
             });
         });
         UserStore users = new UserStore(host.database(), new PasswordHasher());

@@ -73,16 +73,34 @@ public final class ModuleController {
         return out;
     }
 
+    /**
+     * A field's descriptor has one text, often a sentence ("Time to live in seconds: 1 = automatic, ...").
+     * Its head, up to the first ': ', '; ', ' (' or ', ', is the label for columns and forms; the whole is the help.
+     */
+    static String shortLabel(String description) {
+        int cut = description.length();
+        for (String mark : new String[] {": ", "; ", " (", ", "}) {
+            int at = description.indexOf(mark);
+            if (at >= 3 && at < cut) {
+                cut = at;
+            }
+        }
+        return description.substring(0, cut).trim();
+    }
+
     private static Map<String, Object> field(FieldTemplate f) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", f.code());
-        out.put("label", f.description() == null || f.description().isBlank() ? f.code() : f.description());
+        String description = f.description() == null || f.description().isBlank() ? f.code() : f.description();
+        String label = shortLabel(description);
+        out.put("label", label);
+        out.put("help", label.equals(description) ? null : description);
         out.put("type", f.type());
         out.put("storage", f.storage());
         out.put("required", f.required());
         out.put("defaultValue", f.isSecret() ? null : f.defaultValue());
         List<Map<String, String>> values = new ArrayList<>();
-        f.listValues().forEach((code, label) -> values.add(Map.of("code", code, "label", label)));
+        f.listValues().forEach((code, text) -> values.add(Map.of("code", code, "label", text)));
         out.put("listValues", values);
         out.put("referencedEntity", f.referencedEntity());
         out.put("maxValue", f.maxValue());
