@@ -154,6 +154,27 @@ class WebAdminBrowserTest {
     }
 
     @Test
+    void theListPagesAndFiltersWhileTheOperatorTypes() {
+        for (int i = 1; i <= 27; i++) {
+            api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", String.format("page-%02d.example.org", i))));
+        }
+
+        browser.go("/e/DomainName?q=page-", "#entities");
+        browser.waitForText("#count", "1–25 of 27");
+        browser.click(".pager a:last-child");
+        browser.waitForText("#count", "26–27 of 27");
+        assertThat(browser.text("#entities")).contains("page-26.example.org").doesNotContain("page-01.example.org");
+        browser.typeCss("#filter", "PAGE-07");
+        browser.waitForText("#count", "1–1 of 1");
+        String focused = (String) browser.script("return document.activeElement.id");
+        browser.typeCss("#filter", "no-such-domain");
+
+        browser.waitForText(".results", "Nothing matches");
+        assertThat(focused).as("the filter keeps the focus while results change").isEqualTo("filter");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("?q=no-such-domain");
+    }
+
+    @Test
     void aSecretIsNeverInThePageOnlyWhetherItIsSet() {
         browser.go("/e/Credential/new", "#entity-form");
         browser.type("domainName", "secret.example");

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,9 @@ public final class Sessions {
             this.lastVerified = now;
         }
     }
+
+    /** A tool that never keeps its cookie opens a session per call: past this many, the least recently used go. */
+    private static final int MAX_SESSIONS = 10_000;
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -96,6 +100,10 @@ public final class Sessions {
 
     private void purgeExpired(Instant now) {
         byId.values().removeIf(e -> expired(e, now));
+        if (byId.size() >= MAX_SESSIONS) {
+            byId.values().stream().sorted(Comparator.comparing((Entry e) -> e.lastSeen)).limit(byId.size() - MAX_SESSIONS + 1L)
+                    .toList().forEach(e -> byId.remove(e.session.id()));
+        }
     }
 
     private String token() {
