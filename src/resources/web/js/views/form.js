@@ -95,8 +95,10 @@ class EntityForm {
       ' · ', h('span', { class: 'mono' }, this.entity.uuid));
   }
 
+  /** The alert sits above the form: bring it into view, the operator may have clicked Save far below. */
   showAlert(kind, message, extra) {
     fill(this.alert, message ? h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status' }, message, extra || null) : null);
+    if (message && this.alert.getBoundingClientRect().top < 60) this.alert.scrollIntoView({ block: 'nearest' });
   }
 
   clearErrors() {

@@ -154,6 +154,36 @@ class WebAdminBrowserTest {
     }
 
     @Test
+    void neitherAPressNorAConcurrentChangeLosesWhatTheOperatorTyped() {
+        String uuid = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "keep-edits", "kind", "SCALEWAY",
+                "status", "INACTIVE"))).json().path("uuid").asText();
+        browser.go("/e/ServiceProvider/" + uuid, "[data-action='reactivate']");
+        browser.type("organization", "typed before the press");
+
+        browser.click("[data-action='reactivate']");
+        browser.waitForText("#press-result", "keep-edits is active again");
+        browser.waitUntilGone("[data-action='reactivate']");
+        String status = browser.field("status").getAttribute("value");
+        String organization = browser.field("organization").getAttribute("value");
+        api.put("/api/entities/ServiceProvider/" + uuid, Map.of("version", 2, "fields", Map.of("description", "changed elsewhere")));
+        browser.click("#save");
+        browser.waitForText("#form-alert", "changed by someone else");
+        browser.click("#form-alert button");
+        browser.waitForText("#form-alert", "your changes are kept");
+        String description = browser.field("description").getAttribute("value");
+        browser.click("#save");
+        browser.waitForText("#form-alert", "Saved");
+
+        assertThat(status).as("an untouched field shows what the button wrote").isEqualTo("ACTIVE");
+        assertThat(organization).as("a typed field survives the press").isEqualTo("typed before the press");
+        assertThat(description).isEqualTo("changed elsewhere");
+        var fields = api.get("/api/entities/ServiceProvider/" + uuid).json().path("fields");
+        assertThat(fields.path("organization").asText()).isEqualTo("typed before the press");
+        assertThat(fields.path("description").asText()).isEqualTo("changed elsewhere");
+        assertThat(fields.path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theListPagesAndFiltersWhileTheOperatorTypes() {
         for (int i = 1; i <= 27; i++) {
             api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", String.format("page-%02d.example.org", i))));
