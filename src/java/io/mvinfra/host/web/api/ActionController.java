@@ -144,11 +144,11 @@ public final class ActionController {
         return out;
     }
 
-    private static PressResult crashed(Throwable e) {
+    private static PressResult crashed(Task<PressResult> task, Throwable e) {
         if (e instanceof HostException || e instanceof StoreException) {
-            return new PressResult(AuditEntry.Outcome.FAILED, e.getMessage(), 0, null);
+            return new PressResult(AuditEntry.Outcome.FAILED, e.getMessage(), task.elapsedMs(), null);
         }
-        log.error("a press failed unexpectedly", e);
-        return new PressResult(AuditEntry.Outcome.FAILED, "internal error: the host's log has the details", 0, null);
+        log.error("press {} {} failed unexpectedly", task.key, task.id, e);
+        return new PressResult(AuditEntry.Outcome.FAILED, "internal error: the host's log has the details", task.elapsedMs(), null);
     }
 }

@@ -16,6 +16,7 @@ import io.mvinfra.host.Host;
 import io.mvinfra.host.module.JobDescriptor;
 import io.mvinfra.host.module.TimerDescriptor;
 import io.mvinfra.host.runtime.JobResult;
+import io.mvinfra.host.store.StoreException;
 import io.mvinfra.host.web.ApiException;
 import io.mvinfra.host.web.Requests;
 import io.mvinfra.host.web.auth.Access;
@@ -90,9 +91,9 @@ public final class JobController {
         ctx.json(out);
     }
 
-    private static JobResult crashed(Throwable e) {
-        log.error("a job run failed unexpectedly", e);
-        return new JobResult(0, "?", Instant.now(), Instant.now(), "?", "FAILED", null, null, null,
-                "internal error: the host's log has the details");
+    private static JobResult crashed(Task<JobResult> task, Throwable e) {
+        log.error("job run {} of {} failed unexpectedly", task.id, task.key, e);
+        String report = e instanceof StoreException ? e.getMessage() : "internal error: the host's log has the details";
+        return new JobResult(0, task.key, task.startedAt, Instant.now(), task.user, "FAILED", null, null, null, report);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.mvinfra.host.web.ApiException;
@@ -67,14 +67,14 @@ final class Tasks<R> {
     }
 
     private final Executor executor;
-    private final Function<Throwable, R> crashed;
+    private final BiFunction<Task<R>, Throwable, R> crashed;
     private final Duration keepFinished;
     private final int maxKept;
     private final Map<String, Task<R>> byId = new ConcurrentHashMap<>();
     private final Map<String, Task<R>> runningByKey = new ConcurrentHashMap<>();
 
     /** {@code crashed} turns a failure the work did not handle itself into a result the operator can read. */
-    Tasks(Executor executor, Function<Throwable, R> crashed, Duration keepFinished, int maxKept) {
+    Tasks(Executor executor, BiFunction<Task<R>, Throwable, R> crashed, Duration keepFinished, int maxKept) {
         this.executor = executor;
         this.crashed = crashed;
         this.keepFinished = keepFinished;
@@ -95,7 +95,7 @@ final class Tasks<R> {
                 try {
                     result = work.get();
                 } catch (RuntimeException | Error e) {
-                    result = crashed.apply(e);
+                    result = crashed.apply(task, e);
                 }
                 task.endedAt = Instant.now();
                 // free the key before anyone learns the result: a caller may press again right away
