@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "mv-infra", mixinStandardHelpOptions = true, version = "mv-infra 0.1.0",
         description = "Run the mv-infra Meveo module stand-alone: entities, buttons, jobs, web admin.",
         subcommands = {ServeCommand.class, ModuleCommand.class, EntityCommand.class, ActionCommand.class, JobCommand.class, CredentialCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
