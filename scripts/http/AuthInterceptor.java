@@ -30,7 +30,17 @@ public final class AuthInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request signed = auth.authorize(chain.request());
         Response response = chain.proceed(signed);
-        if (response.code() != 401 || !auth.renewAfterRejection(signed)) {
+        if (response.code() != 401) {
+            return response;
+        }
+        boolean renewed;
+        try {
+            renewed = auth.renewAfterRejection(signed);
+        } catch (RuntimeException renewalRefused) {
+            response.close();
+            throw renewalRefused;
+        }
+        if (!renewed) {
             return response;
         }
         response.close();

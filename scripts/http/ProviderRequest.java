@@ -133,18 +133,18 @@ public final class ProviderRequest {
         HttpUrl target = url.build();
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(target);
-            if (outcome.response != null && outcome.response.isSuccessful()) {
+            if (outcome.succeeded()) {
                 return convert(outcome.response, type);
             }
             Optional<Duration> wait = outcome.response != null
                     ? http.retries().delayAfter(attempt, outcome.response.status(), outcome.response.header("Retry-After"))
                     : http.retries().delayAfter(attempt, outcome.failure);
             if (wait.isEmpty()) {
-                throw outcome.response != null ? failure(outcome.response) : noAnswer(target, outcome.failure);
+                throw failureOf(outcome, target);
             }
             log.warn("{} POST {}: {}; looking for the resource in {} ms before sending again", provider(),
                     target.encodedPath(), outcome, wait.get().toMillis());
-            pause(wait.get());
+            pause(wait.get(), target);
             Optional<T> existing = lookUp(lookup, outcome, target);
             if (existing.isPresent()) {
                 log.info("{} POST {}: the resource exists, the create went through; not sending it again", provider(),
@@ -161,18 +161,15 @@ public final class ProviderRequest {
             return lookup.get();
         } catch (RuntimeException lookupFailed) {
             // Unknown whether the create went through: sending it again could duplicate the resource.
-            lookupFailed.addSuppressed(outcome.response != null ? failure(outcome.response) : noAnswer(target, outcome.failure));
+            lookupFailed.addSuppressed(failureOf(outcome, target));
             throw lookupFailed;
         }
     }
 
     private ProviderResponse send(HttpUrl target) {
         Attempt outcome = attempt(target);
-        if (outcome.failure != null) {
-            throw noAnswer(target, outcome.failure);
-        }
-        if (!outcome.response.isSuccessful()) {
-            throw failure(outcome.response);
+        if (!outcome.succeeded()) {
+            throw failureOf(outcome, target);
         }
         return outcome.response;
     }
@@ -214,7 +211,12 @@ public final class ProviderRequest {
         return Pages.convert(node, http.dialect(), type);
     }
 
-    private ProviderException failure(ProviderResponse response) {
+    private ProviderException failureOf(Attempt outcome, HttpUrl target) {
+        return outcome.response != null ? refusal(outcome.response) : noAnswer(target, outcome.failure);
+    }
+
+    /** The dialect reads the provider's error from a body scrubbed of the credential's secrets. */
+    private ProviderException refusal(ProviderResponse response) {
         return http.dialect().toException(response.withText(Redactor.scrub(response.text(), http.auth().secrets())));
     }
 
@@ -235,13 +237,11 @@ public final class ProviderRequest {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private void pause(Duration wait) {
+    private void pause(Duration wait, HttpUrl target) {
         try {
-            http.time().sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderException.withoutAnswer(provider(), ProviderException.Kind.TIMEOUT,
-                    "interrupted while waiting to look up the resource of POST " + url.build().encodedPath(), e);
+            http.time().pause(wait, "waiting to look up the resource of POST " + target.encodedPath());
+        } catch (InterruptedIOException interrupted) {
+            throw noAnswer(target, interrupted);
         }
     }
 
@@ -251,6 +251,10 @@ public final class ProviderRequest {
 
     /** One send's outcome: an answer, or the failure that left us without one. */
     private record Attempt(ProviderResponse response, IOException failure) {
+        boolean succeeded() {
+            return response != null && response.isSuccessful();
+        }
+
         @Override
         public String toString() {
             return response != null ? "answered " + response.status() : "no answer (" + failure + ")";

@@ -43,15 +43,21 @@ public record ProviderResponse(String method, HttpUrl url, int status, Headers h
     }
 
     /**
-     * The body as a line an operator can read, for answers without the provider's error shape (a proxy's HTML
-     * page, Glance's plain-text 404): tags dropped, spaces collapsed, cut at 300 characters.
+     * The body as a line an operator can read, for answers without the provider's error shape: an RFC 9457 problem
+     * (a gateway's, Prism's) as its title and detail; a proxy's HTML page or Glance's plain-text 404 with tags
+     * dropped and spaces collapsed; cut at 300 characters.
      */
     public String summary() {
-        String plain = text == null ? "" : text.replaceAll("(?s)<head>.*?</head>|<[^>]+>", " ").replaceAll("\\s+", " ").strip();
-        if (plain.isEmpty()) {
+        String line;
+        if (json.hasNonNull("title") || json.hasNonNull("detail")) {
+            line = (json.path("title").asText("") + ": " + json.path("detail").asText("")).replaceAll("^: |: $", "");
+        } else {
+            line = text == null ? "" : text.replaceAll("(?s)<head>.*?</head>|<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+        }
+        if (line.isEmpty()) {
             return "HTTP " + status + " without a description";
         }
-        return plain.length() <= 300 ? plain : plain.substring(0, 300) + "…";
+        return line.length() <= 300 ? line : line.substring(0, 300) + "…";
     }
 
     /** Headers and body stay out: either may carry a secret (Keystone's X-Subject-Token, an echoed token). */

@@ -52,12 +52,7 @@ public final class RateLimiter {
             return;
         }
         log.debug("{}: waiting {} ms for the rate limit ({})", provider, wait.toMillis(), limit);
-        try {
-            time.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the rate limit");
-        }
+        time.pause(wait, "waiting for the rate limit");
     }
 
     /** Books the next free slot and says how long until it; null (and nothing booked) when that is beyond maxWait. */

@@ -1,7 +1,6 @@
 package http;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -49,7 +48,7 @@ public final class RetryInterceptor implements Interceptor {
                 }
                 log.warn("{} {} {}: no answer ({}); attempt {} of {} in {} ms", provider, request.method(),
                         request.url().encodedPath(), failure.toString(), attempt + 1, policy.maxAttempts(), wait.get().toMillis());
-                pause(wait.get());
+                time.pause(wait.get(), "waiting to retry");
                 continue;
             }
             Optional<Duration> wait = policy.delayAfter(attempt, response.code(), response.header("Retry-After"));
@@ -59,16 +58,7 @@ public final class RetryInterceptor implements Interceptor {
             log.warn("{} {} {} answered {}; attempt {} of {} in {} ms", provider, request.method(),
                     request.url().encodedPath(), response.code(), attempt + 1, policy.maxAttempts(), wait.get().toMillis());
             response.close();
-            pause(wait.get());
-        }
-    }
-
-    private void pause(Duration wait) throws InterruptedIOException {
-        try {
-            time.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry");
+            time.pause(wait.get(), "waiting to retry");
         }
     }
 }

@@ -1,5 +1,6 @@
 package http;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +17,19 @@ public interface TimeSource {
     long nanoTime();
 
     void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * {@link #sleep} for code that may only fail with an IOException (OkHttp's interceptors): an interrupt ends the
+     * call, the thread keeping its interrupted flag.
+     */
+    default void pause(Duration duration, String why) throws InterruptedIOException {
+        try {
+            sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while " + why);
+        }
+    }
 
     TimeSource SYSTEM = new TimeSource() {
         @Override

@@ -40,11 +40,6 @@ public final class CloudflareClient {
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** What Cloudflare knows of the API token that signs the calls (only an API token, not a global key). */
-    public CloudflareToken verifyToken() {
-        return http.get("user/tokens/verify").read(CloudflareToken.class);
-    }
-
     /** Every zone the credential may see, in every account. */
     public List<CloudflareZone> listZones() {
         return http.get("zones").query("per_page", ZONES_PER_PAGE).list(CloudflareZone.class);

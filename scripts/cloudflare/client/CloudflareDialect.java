@@ -3,6 +3,7 @@ package cloudflare.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ public final class CloudflareDialect implements ProviderDialect {
             }
             messages.add(message.toString());
         }
-        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(k -> k != null).findFirst()
+        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(Objects::nonNull).findFirst()
                 .orElse(Kind.ofStatus(failed.status()));
         String message = messages.isEmpty() ? failed.summary() : String.join("; ", messages);
         return new ProviderException(provider(), kind, failed.status(), codes, message, requestId(failed.headers()), null);

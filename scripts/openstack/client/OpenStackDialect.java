@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,16 +70,15 @@ public final class OpenStackDialect implements ProviderDialect {
                 details.add(error.hasNonNull("detail") ? error.path("detail").asText() : error.path("title").asText());
             }
             message = String.join("; ", details);
-        } else if (body.isObject() && body.size() == 1 && body.elements().next().has("message")) {
-            String fault = body.fieldNames().next();
-            codes.add(fault);
-            JsonNode error = body.path(fault);
-            message = withDetail(error.path("message").asText(), error.path("details").asText());
+        } else if (body.isObject() && body.size() == 1 && body.properties().iterator().next().getValue().has("message")) {
+            Map.Entry<String, JsonNode> fault = body.properties().iterator().next();
+            codes.add(fault.getKey());
+            message = withDetail(fault.getValue().path("message").asText(), fault.getValue().path("details").asText());
         } else {
             message = failed.summary();
         }
         codes.removeIf(String::isEmpty);
-        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(k -> k != null).findFirst().orElse(Kind.ofStatus(failed.status()));
+        Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(Objects::nonNull).findFirst().orElse(Kind.ofStatus(failed.status()));
         // Nova refuses a quota with a 403 "forbidden" whose message says so.
         if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
             kind = Kind.QUOTA_EXCEEDED;

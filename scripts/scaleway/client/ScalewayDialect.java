@@ -75,13 +75,13 @@ public final class ScalewayDialect implements ProviderDialect {
         if (!page.headers().values("Link").isEmpty()) {
             return Pages.link(page.headers(), "next").map(next -> Pages.withQueryOf(page.url(), next));
         }
-        String total = page.header("X-Total-Count");
-        if (total == null) {
+        long total = total(page);
+        if (total < 0) {
             return Optional.empty();
         }
         int current = Pages.intParameter(page.url(), "page", 1);
         int perPage = Pages.intParameter(page.url(), "per_page", MAX_PER_PAGE);
-        return (long) current * perPage < Long.parseLong(total.strip())
+        return (long) current * perPage < total
                 ? Optional.of(page.url().newBuilder().setQueryParameter("page", String.valueOf(current + 1)).build())
                 : Optional.empty();
     }
@@ -91,6 +91,16 @@ public final class ScalewayDialect implements ProviderDialect {
     public HttpUrl firstPage(HttpUrl url) {
         return url.queryParameter("per_page") != null ? url
                 : url.newBuilder().setQueryParameter("per_page", String.valueOf(MAX_PER_PAGE)).build();
+    }
+
+    /** X-Total-Count, or -1 when the answer is not paged. */
+    private static long total(ProviderResponse page) {
+        String total = page.header("X-Total-Count");
+        try {
+            return total == null ? -1 : Long.parseLong(total.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     @Override

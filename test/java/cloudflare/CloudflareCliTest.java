@@ -40,9 +40,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
+import http.Redactor;
 import io.mvinfra.host.cli.Main;
 import picocli.CommandLine;
-import support.CapturedLogs;
+import support.LogCapture;
 import support.TestHosts;
 
 /**
@@ -99,12 +100,13 @@ class CloudflareCliTest {
 
     @Test
     void createUpdateAddToALockdownRuleAndDeleteADnsRecord(WireMockRuntimeInfo wm) throws Exception {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.start()) {
             operatorsDay(wm);
-            everything.append(logs.all());
+            everything.append(logs.text());
         }
 
-        assertThat(everything.toString()).as("output, audit and DEBUG logs").contains("cloudflare -> PATCH").doesNotContain(Testbed.TOKEN);
+        assertThat(everything.toString()).as("output, audit and TRACE logs (headers and bodies)")
+                .contains("Authorization: " + Redactor.MASK).doesNotContain(Testbed.TOKEN);
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(Testbed.TOKEN);

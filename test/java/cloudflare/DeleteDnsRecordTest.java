@@ -89,11 +89,11 @@ class DeleteDnsRecordTest {
 
     @Test
     void aServerErrorKeepsTheRecord() {
-        stubFor(delete(urlEqualTo(RECORD)).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-server.json"))));
+        stubFor(delete(urlEqualTo(RECORD)).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-internal.html"))));
 
         PressResult result = cf.press("DnsRecord", DELETE, www);
 
-        assertThat(result.message()).isEqualTo("Cloudflare failed to serve the request (HTTP 500, 10000): Internal Server Error");
+        assertThat(result.message()).isEqualTo("Cloudflare failed to serve the request (HTTP 500): 500 Internal Server Error cloudflare");
         assertThat(cf.host.store().get("DnsRecord", www)).isPresent();
     }
 

@@ -128,13 +128,13 @@ class ListDnsRecordsTest {
     void failureOnPage2Of3ChangesNoEntity() {
         String www = cf.dnsRecord("name", "www.example.com", "recordType", "A", "value", "192.0.2.99", "providerSideId", "372e67954025e0ba6aaa6d586b9e0b59");
         String gone = cf.dnsRecord("name", "old.example.com", "recordType", "A", "value", "192.0.2.98", "providerSideId", "0000aaaa0000bbbb0000cccc0000dddd");
-        pages(aResponse().withStatus(500).withBody(fixture("cloudflare/error-server.json")));
+        pages(aResponse().withStatus(500).withBody(fixture("cloudflare/error-internal.html")));
         List<Map<String, Object>> before = cf.snapshot("DnsRecord");
 
         PressResult result = cf.press("DomainName", LIST, cf.domain);
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).isEqualTo("Cloudflare failed to serve the request (HTTP 500, 10000): Internal Server Error");
+        assertThat(result.message()).isEqualTo("Cloudflare failed to serve the request (HTTP 500): 500 Internal Server Error cloudflare");
         assertThat(cf.snapshot("DnsRecord")).isEqualTo(before);
         assertThat(cf.field("DnsRecord", www, "value")).isEqualTo("192.0.2.99");
         assertThat(cf.field("DnsRecord", gone, "missingAtProvider")).isEqualTo(false);

@@ -77,7 +77,7 @@ class ListLockdownRulesTest {
         String known = cf.lockdownRule("urls", List.of("api.example.com/*"), "ips", List.of("192.0.2.1"),
                 "providerSideId", "372e67954025e0ba6aaa6d586b9e0b59");
         stubFor(page(1).willReturn(okJson(fixture("cloudflare/lockdowns-page-1.json"))));
-        stubFor(page(2).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-server.json"))));
+        stubFor(page(2).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-internal.html"))));
         List<Map<String, Object>> before = cf.snapshot("LockdownRule");
 
         PressResult result = cf.press("DomainName", LIST, cf.domain);

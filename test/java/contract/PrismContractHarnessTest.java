@@ -73,6 +73,7 @@ class PrismContractHarnessTest {
 
         assertThat(e.httpStatus()).isEqualTo(422);
         assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.providerMessage()).startsWith("Invalid request: Your request is not valid");
         assertThat(prism.violations()).contains("Request body must have required property 'name'");
     }
 }

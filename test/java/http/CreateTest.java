@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static support.Fixtures.fixture;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,15 +54,14 @@ class CreateTest {
 
     @BeforeEach
     void client(WireMockRuntimeInfo wm) {
-        HttpSettings readTimeoutOf1s = TestHttp.settings()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10));
-        cloudflare = ProviderHttp.builder(new HttpRuntime(readTimeoutOf1s, time), wm.getHttpBaseUrl(), new CloudflareDialect())
+        // TestHttp's 2 s read timeout: ample for a normal answer on a loaded machine, short against the 4 s delays here.
+        cloudflare = ProviderHttp.builder(TestHttp.runtime(time), wm.getHttpBaseUrl(), new CloudflareDialect())
                 .auth(Auth.bearer("cf-token")).build();
     }
 
     @Test
     void postIsNotResentAfterTimeoutWhenLookupFindsIt() {
-        stubFor(post(RECORDS).willReturn(okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(2500)));
+        stubFor(post(RECORDS).willReturn(okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(4000)));
         stubFor(get(urlPathEqualTo(RECORDS)).willReturn(okJson(fixture("cloudflare/dns-records-found.json"))));
 
         DnsRecord created = create();
@@ -76,7 +74,7 @@ class CreateTest {
 
     @Test
     void postIsResentOnceAfterTimeoutWhenLookupFindsNothing() {
-        Stubs.inTurn(() -> post(RECORDS), okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(2500),
+        Stubs.inTurn(() -> post(RECORDS), okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(4000),
                 okJson(fixture("cloudflare/dns-record.json")));
         stubFor(get(urlPathEqualTo(RECORDS)).willReturn(okJson(fixture("cloudflare/dns-records-none.json"))));
 
@@ -140,12 +138,12 @@ class CreateTest {
 
     @Test
     void plainPostTimingOutIsReportedNotResent() {
-        stubFor(post(RECORDS).willReturn(okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(2500)));
+        stubFor(post(RECORDS).willReturn(okJson(fixture("cloudflare/dns-record.json")).withFixedDelay(4000)));
 
         assertThatThrownBy(() -> cloudflare.post("zones/{zone}/dns_records", ZONE).body(request).send())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-                    assertThat(e.getMessage()).contains("no answer to POST").contains("read 1 s,");
+                    assertThat(e.getMessage()).contains("no answer to POST").contains("read 2 s,");
                 });
         verify(1, postRequestedFor(urlEqualTo(RECORDS)));
     }

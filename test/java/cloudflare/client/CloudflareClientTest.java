@@ -170,7 +170,7 @@ class CloudflareClientTest {
     }
 
     private ProviderException refusal(int status, String fixture) {
-        stubFor(get("/user/tokens/verify").willReturn(aResponse().withStatus(status).withBody(fixture("cloudflare/" + fixture))));
-        return catchThrowableOfType(ProviderException.class, cloudflare::verifyToken);
+        stubFor(get(RECORDS + "/372e67954025e0ba6aaa6d586b9e0b59").willReturn(aResponse().withStatus(status).withBody(fixture("cloudflare/" + fixture))));
+        return catchThrowableOfType(ProviderException.class, () -> cloudflare.getDnsRecord(ZONE, "372e67954025e0ba6aaa6d586b9e0b59"));
     }
 }

@@ -22,9 +22,6 @@ import picocli.CommandLine.Spec;
         subcommands = {ActionCommand.ListActions.class, ActionCommand.Run.class})
 final class ActionCommand {
 
-    /** The button-level parameter every create/update/delete script reads to send nothing. */
-    static final String DRY_RUN = "dryRun";
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the buttons of an entity template.")
     static final class ListActions implements Callable<Integer> {
         @Mixin
@@ -87,7 +84,7 @@ final class ActionCommand {
             try (Host h = host.open()) {
                 Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
                 if (dryRun) {
-                    parameters.put(DRY_RUN, Boolean.TRUE);
+                    parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
                 PressResult result = h.actions().press(new PressRequest(cet, action, uuid,
                         user != null ? user : System.getProperty("user.name"), parameters));

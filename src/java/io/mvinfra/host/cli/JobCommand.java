@@ -65,13 +65,15 @@ final class JobCommand {
         CommandSpec spec;
         @Parameters(index = "0")
         String code;
+        @Option(names = {"-p", "--param"}, description = "Override a job variable for this run, name=value (repeatable)")
+        List<String> params;
         @Option(names = "--json")
         boolean json;
 
         @Override
         public Integer call() {
             try (Host h = host.open()) {
-                JobResult run = h.jobs().run(code, System.getProperty("user.name"));
+                JobResult run = h.jobs().run(code, System.getProperty("user.name"), Assignments.parse(params));
                 PrintWriter out = Main.out(spec);
                 if (json) {
                     Output.json(out, run);

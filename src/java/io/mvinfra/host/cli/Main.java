@@ -14,8 +14,8 @@ import picocli.CommandLine.ParseResult;
 /** {@code java -jar target/mv-infra.jar <command>}: exit 0 success, 1 the action or job failed, 2 bad input. */
 @Command(name = "mv-infra", mixinStandardHelpOptions = true, version = "mv-infra 0.1.0",
         description = "Run the mv-infra Meveo module stand-alone: entities, buttons, jobs, web admin.",
-        subcommands = {ServeCommand.class, ModuleCommand.class, EntityCommand.class, ActionCommand.class, JobCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ModuleCommand.class, EntityCommand.class, ActionCommand.class, JobCommand.class, CredentialCommand.class,
+                AuditCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.web.WebServer;
+import io.mvinfra.host.web.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +33,12 @@ final class ServeCommand implements Callable<Integer> {
         Host h = host.open();
         h.logLoaded();
         h.startScheduler();
-        WebServer web = WebServer.start(h, bind, port);
-        log.info("web admin on http://{}:{}/", bind.contains(":") ? "[" + bind + "]" : bind, web.port());
-        Main.out(spec).printf("mv-infra serving on http://%s:%d/ (Ctrl-C to stop)%n", bind, web.port());
+        WebSettings settings = WebSettings.forBind(bind, port);
+        WebServer web = WebServer.start(h, settings);
+        String address = bind.contains(":") ? "[" + bind + "]" : bind;
+        log.info("web admin on http://{}:{}/ ({})", address, web.port(), settings.loginRequired() ? "login required" : "loopback only, no login");
+        Main.out(spec).printf("mv-infra serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", address, web.port(),
+                settings.loginRequired() ? "login required: users from `mv-infra user add`" : "loopback only, no login");
         Main.out(spec).flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -305,19 +305,29 @@ public final class ModuleLoader {
         return jobs;
     }
 
-    /** Meveo writes job custom fields as {"CODE": [{"value"/"stringValue"/"mapValue"...}]} or {"CODE": value}. */
+    /**
+     * A job's custom field value, in Meveo's CustomFieldsDto form
+     * ({@code {"customField": [{"code": "ScriptingJob_script", "entityReferenceValue": {"code": …}}]}}).
+     * A map value ({@code mapValue}) holds {@code {"key": {"value": …}}} entries; they are unwrapped.
+     */
     private static JsonNode customFieldNode(JsonNode customFields, String code) {
-        JsonNode v = customFields.path(code);
-        if (v.isArray() && v.size() > 0) {
-            JsonNode first = v.get(0);
-            for (String key : List.of("value", "stringValue", "entityReferenceValue", "mapValue")) {
-                if (first.has(key)) {
-                    return first.get(key);
+        for (JsonNode field : customFields.path("customField")) {
+            if (!code.equals(field.path("code").asText())) {
+                continue;
+            }
+            for (String key : List.of("entityReferenceValue", "stringValue", "value", "longValue", "booleanValue")) {
+                if (field.hasNonNull(key)) {
+                    return field.get(key);
                 }
             }
-            return first;
+            if (field.path("mapValue").isObject()) {
+                com.fasterxml.jackson.databind.node.ObjectNode map = new ObjectMapper().createObjectNode();
+                field.get("mapValue").fields().forEachRemaining(e -> map.set(e.getKey(),
+                        e.getValue().isObject() && e.getValue().has("value") ? e.getValue().get("value") : e.getValue()));
+                return map;
+            }
         }
-        return v.isMissingNode() || v.isNull() ? null : v;
+        return null;
     }
 
     private static String customField(JsonNode customFields, String code) {

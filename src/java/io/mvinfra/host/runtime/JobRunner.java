@@ -36,6 +36,11 @@ public final class JobRunner {
     }
 
     public JobResult run(String code, String triggeredBy) {
+        return run(code, triggeredBy, Map.of());
+    }
+
+    /** Runs now; {@code variables} override the job's own ScriptingJob_variables for this run only. */
+    public JobResult run(String code, String triggeredBy, Map<String, ?> variables) {
         JobDescriptor job = module.jobs().get(code);
         if (job == null) {
             throw new HostException(HostException.Kind.BAD_INPUT, "no job " + code + " (jobs: " + String.join(", ", module.jobs().keySet()) + ")");
@@ -43,6 +48,7 @@ public final class JobRunner {
         Instant started = Instant.now();
         long id = insert(code, started, triggeredBy);
         Map<String, Object> ctx = new HashMap<>(job.variables());
+        ctx.putAll(variables);
         ctx.put(Script.CONTEXT_CURRENT_USER, triggeredBy);
         ctx.put(Script.CONTEXT_APP_PROVIDER, module.code());
         ScriptInvoker.Outcome outcome;

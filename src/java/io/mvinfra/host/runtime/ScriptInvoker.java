@@ -11,6 +11,7 @@ import org.meveo.service.storage.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import http.ProviderException;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoreSession;
 
@@ -65,6 +66,11 @@ public final class ScriptInvoker {
                     session.rollback();
                     afterRollback(script, ctx);
                     return new Outcome(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                } catch (ProviderException e) {
+                    // the provider refused or could not be reached: an expected failure, told in the provider's words
+                    session.rollback();
+                    afterRollback(script, ctx);
+                    return new Outcome(false, e.getMessage());
                 } catch (RuntimeException e) {
                     session.rollback();
                     afterRollback(script, ctx);

@@ -39,11 +39,15 @@ public final class HostScheduler implements AutoCloseable {
                     .execute((instance, context) -> jobs.run(job.code(), "scheduler")));
             scheduled.add(job.code() + " (" + timer.cron() + ")");
         }
-        this.scheduler = Scheduler.create(database.dataSource())
+        var builder = Scheduler.create(database.dataSource())
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval)
-                .threads(2)
-                .build();
+                .threads(2);
+        if (!database.settings().isPostgres()) {
+            // db-scheduler knows PostgreSQL's time columns; on H2 it is told that timestamps are stored in UTC
+            builder.alwaysPersistTimestampInUTC();
+        }
+        this.scheduler = builder.build();
     }
 
     public void start() {

@@ -35,6 +35,9 @@ public final class StoreSession implements AutoCloseable {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final int INDEXED_LENGTH = 1000;
+    /** Any indexed value (or the uuid) of the entity contains the text; '!' escapes LIKE's wildcards. */
+    private static final String SEARCH = "e.cet_code = ? AND (LOWER(e.uuid) LIKE ? ESCAPE '!' OR EXISTS (SELECT 1 FROM entity_value v"
+            + " WHERE v.uuid = e.uuid AND LOWER(v.val) LIKE ? ESCAPE '!'))";
 
     private final Connection connection;
     private final Module module;
@@ -247,6 +250,58 @@ public final class StoreSession implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Entities of a template with a field value containing {@code text}, ignoring case, in list order.
+     * Searches what {@code entity_value} indexes: never secrets (their ciphertext is not indexed), nor
+     * long texts. A blank text lists everything.
+     */
+    public List<StoredEntity> search(String cet, String text, int offset, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(cet, offset, limit);
+        }
+        EntityTemplate template = template(cet);
+        return sql("search " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at"
+                    + " FROM entity e WHERE " + SEARCH + " ORDER BY e.created_at, e.uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int i = bindSearch(st, cet, text);
+                st.setInt(i++, offset);
+                st.setInt(i, limit);
+                List<StoredEntity> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(template, rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many entities {@link #search} finds in all. */
+    public long countMatching(String cet, String text) {
+        if (text == null || text.isBlank()) {
+            return count(cet);
+        }
+        template(cet);
+        return sql("count " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity e WHERE " + SEARCH)) {
+                bindSearch(st, cet, text);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static int bindSearch(PreparedStatement st, String cet, String text) throws SQLException {
+        String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        st.setString(1, cet);
+        st.setString(2, pattern);
+        st.setString(3, pattern);
+        return 4;
     }
 
     /**

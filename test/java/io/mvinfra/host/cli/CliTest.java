@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
-import support.CapturedLogs;
+import support.LogCapture;
 import support.TestHosts;
 
 /** The CLI as other tools script it: output, exit codes 0/1/2, errors on stderr, secrets never printed. */
@@ -127,7 +127,7 @@ class CliTest {
     @Test
     void aSecretNeverAppearsInOutputLogsOrTheDatabaseFile() throws Exception {
         StringBuilder everything = new StringBuilder();
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.start()) {
             Run created = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY, "--json");
             String uuid = new ObjectMapper().readTree(created.out()).get("uuid").asText();
             for (Run r : List.of(created, run("entity", "get", "Gadget", uuid), run("entity", "get", "Gadget", uuid, "--json"),
@@ -135,8 +135,8 @@ class CliTest {
                     run("action", "run", "Gadget", "greet", uuid), run("action", "run", "Gadget", "fail", uuid), run("audit", "--json"))) {
                 everything.append(r.out()).append(r.err());
             }
-            everything.append(logs.all());
-            assertThat(logs.lines()).as("logs were captured").isNotEmpty();
+            everything.append(logs.text());
+            assertThat(logs.events()).as("logs were captured").isNotEmpty();
         }
 
         assertThat(everything.toString()).contains("******").doesNotContain(CANARY);

@@ -1,8 +1,6 @@
 package cloudflare;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
-import java.util.Map;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +24,9 @@ import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import support.Stubs;
 
-/** DomainName → "Check token validity" ({@link CheckToken}). */
+/** DomainName → "Check token validity" ({@link CheckRegistrarToken}): the registrar's credential, checked and recorded. */
 @WireMockTest
-class CheckTokenTest {
+class CheckRegistrarTokenTest {
 
     private static final String CHECK = "checkCloudflareToken";
     private static final String VERIFY = "/user/tokens/verify";
@@ -46,48 +44,36 @@ class CheckTokenTest {
     }
 
     @Test
-    void saysTheTokenIsActiveAndUntilWhen() {
+    void showsAndRecordsThatTheTokenIsValidUntilItsExpiry() {
         stubFor(get(VERIFY).willReturn(okJson(fixture("cloudflare/token-active.json"))));
 
         PressResult result = cf.press("DomainName", CHECK, cf.domain);
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(result.message()).isEqualTo("The Cloudflare API token of cf-main is active (token id ed17574386854bf78a67040be0a770b0,"
-                + " expires 2027-01-01T00:00:00Z, valid from 2018-07-01T05:20:00Z)");
+        assertThat(result.message()).isEqualTo("Token of cf-main: VALID (token active until 2027-01-01T00:00:00Z)");
+        assertThat(cf.entity("Credential", cf.credential).values()).containsEntry("status", "VALID").containsKey("lastConnection");
         verify(getRequestedFor(urlEqualTo(VERIFY)).withHeader("Authorization", equalTo("Bearer " + Testbed.TOKEN)));
     }
 
     @Test
-    void aDisabledTokenFailsThePress() {
-        stubFor(get(VERIFY).willReturn(okJson(fixture("cloudflare/token-disabled.json"))));
+    void aDisabledTokenIsRecordedInvalid() {
+        stubFor(get(VERIFY).willReturn(okJson(fixture("cloudflare/token-active.json").replace("\"active\"", "\"disabled\""))));
 
         PressResult result = cf.press("DomainName", CHECK, cf.domain);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).isEqualTo("The Cloudflare API token of cf-main is disabled (token id ed17574386854bf78a67040be0a770b0, no expiry)");
+        assertThat(result.message()).isEqualTo("Token of cf-main: INVALID (Cloudflare says the token is disabled)");
+        assertThat(cf.field("Credential", cf.credential, "status")).isEqualTo("INVALID");
     }
 
     @Test
-    void aTokenCloudflareDoesNotKnowIsSaidInItsWords() {
+    void aTokenCloudflareRefusesIsRecordedInvalidInItsWords() {
         stubFor(get(VERIFY).willReturn(aResponse().withStatus(401).withBody(fixture("cloudflare/error-invalid-token.json"))));
 
         PressResult result = cf.press("DomainName", CHECK, cf.domain);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).isEqualTo("Cloudflare refused the request (HTTP 401, 1000): Invalid API Token");
-    }
-
-    @Test
-    void aGlobalKeyIsNotSentToTheTokenCheck() {
-        String key = cf.create("Credential", Map.of("authenticationType", "CLOUDFLARE_GLOBAL_KEY", "username", "ops@example.com",
-                "apiKey", "c2547eb745079dac9320b638f5e225cf483cc5cfdda41"));
-        cf.update("ServiceProvider", cf.provider, "credential", key);
-
-        PressResult result = cf.press("DomainName", CHECK, cf.domain);
-
-        assertThat(result.message()).isEqualTo("ServiceProvider cf-main signs with a CLOUDFLARE_GLOBAL_KEY credential:"
-                + " Cloudflare verifies API tokens (CLOUDFLARE_API_TOKEN) only");
-        verify(0, anyRequestedFor(anyUrl()));
+        assertThat(result.message()).isEqualTo("Token of cf-main: INVALID (cloudflare refused the request (HTTP 401, 1000): Invalid API Token)");
+        assertThat(cf.field("Credential", cf.credential, "status")).isEqualTo("INVALID");
+        assertThat(result.message()).doesNotContain(Testbed.TOKEN);
     }
 
     @Test
@@ -97,7 +83,18 @@ class CheckTokenTest {
 
         PressResult result = cf.press("DomainName", CHECK, cf.domain);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).startsWith("Token of cf-main: VALID");
         verify(2, getRequestedFor(urlEqualTo(VERIFY)));
+    }
+
+    @Test
+    void anUnreachableCloudflareLeavesTheStatusAsItWas() {
+        cf.update("Credential", cf.credential, "status", "VALID", "lastConnection", Instant.parse("2026-01-01T00:00:00Z"));
+        stubFor(get(VERIFY).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-internal.html"))));
+
+        PressResult result = cf.press("DomainName", CHECK, cf.domain);
+
+        assertThat(result.message()).startsWith("Token of cf-main: not checked (check failed, status unchanged:");
+        assertThat(cf.field("Credential", cf.credential, "status")).isEqualTo("VALID");
     }
 }

@@ -1,0 +1,154 @@
+package io.mvinfra.host.web.api;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.meveo.service.script.Script;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.mvinfra.host.Host;
+import io.mvinfra.host.module.EntityAction;
+import io.mvinfra.host.module.EntityTemplate;
+import io.mvinfra.host.runtime.AuditEntry;
+import io.mvinfra.host.runtime.HostException;
+import io.mvinfra.host.runtime.PressRequest;
+import io.mvinfra.host.runtime.PressResult;
+import io.mvinfra.host.store.StoreException;
+import io.mvinfra.host.web.ApiException;
+import io.mvinfra.host.web.Requests;
+import io.mvinfra.host.web.auth.Access;
+import io.mvinfra.host.web.api.Tasks.Task;
+
+/**
+ * An entity's buttons: which apply now, and pressing one. A press runs on the server's pool; the request
+ * waits up to {@code ?wait=} seconds (default {@value #DEFAULT_WAIT_SECONDS}) and answers 200 with the
+ * result, or 202 with the press to poll at {@code /api/presses/{id}} when the button takes longer
+ * (a server booting, a backup).
+ */
+public final class ActionController {
+    private static final Logger log = LoggerFactory.getLogger(ActionController.class);
+    static final int DEFAULT_WAIT_SECONDS = 2;
+
+    record Press(Boolean dryRun, Map<String, String> parameters) {
+    }
+
+    private final Host host;
+    private final Tasks<PressResult> presses;
+
+    public ActionController(Host host, Executor executor) {
+        this.host = host;
+        this.presses = new Tasks<>(executor, ActionController::crashed, Duration.ofHours(1), 1000);
+    }
+
+    public void routes(Javalin app) {
+        app.get("/api/entities/{cet}/{uuid}/actions", this::applicable);
+        app.post("/api/entities/{cet}/{uuid}/actions/{code}", this::press);
+        app.get("/api/presses", this::running);
+        app.get("/api/presses/{id}", this::follow);
+    }
+
+    private void applicable(Context ctx) {
+        EntityTemplate template = EntityController.template(host, ctx);
+        String uuid = ctx.pathParam("uuid");
+        host.store().require(template.code(), uuid);
+        ctx.json(host.actions().applicable(template.code(), uuid).stream().map(ActionController::button).toList());
+    }
+
+    private void press(Context ctx) {
+        EntityTemplate template = EntityController.template(host, ctx);
+        String uuid = ctx.pathParam("uuid");
+        String code = ctx.pathParam("code");
+        EntityAction action = host.module().action(template.code(), code)
+                .orElseThrow(() -> ApiException.notFound("no button " + code + " on " + template.code()));
+        Press body = Requests.bodyOr(ctx, Press.class, new Press(false, Map.of()));
+        Map<String, Object> parameters = parameters(body);
+        host.store().require(template.code(), uuid);
+        boolean applies = host.actions().applicable(template.code(), uuid).stream().anyMatch(a -> a.code().equals(code));
+        if (!applies) {
+            throw ApiException.conflict("the button '" + action.label() + "' does not apply to this " + template.name() + " now");
+        }
+        String user = Access.user(ctx);
+        Map<String, Object> describe = new LinkedHashMap<>();
+        describe.put("entity", template.code());
+        describe.put("uuid", uuid);
+        describe.put("action", code);
+        describe.put("label", action.label());
+        describe.put("dryRun", parameters.containsKey(PressRequest.DRY_RUN));
+        Task<PressResult> task = presses.submit(template.code() + "/" + uuid + "/" + code, user, describe,
+                () -> host.actions().press(new PressRequest(template.code(), code, uuid, user, parameters)));
+        answer(ctx, task, Requests.waitParam(ctx, DEFAULT_WAIT_SECONDS));
+    }
+
+    private void follow(Context ctx) {
+        Task<PressResult> task = presses.find(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("no press " + ctx.pathParam("id") + " (presses are kept one hour after they end)"));
+        answer(ctx, task, Requests.waitParam(ctx, 0));
+    }
+
+    private void running(Context ctx) {
+        ctx.json(presses.running().stream().map(t -> json(t, null)).toList());
+    }
+
+    private static void answer(Context ctx, Task<PressResult> task, Duration wait) {
+        PressResult result = task.await(wait).orElse(null);
+        if (result == null) {
+            ctx.status(202).header("Location", "/api/presses/" + task.id);
+        }
+        ctx.json(json(task, result));
+    }
+
+    private static Map<String, Object> json(Task<PressResult> task, PressResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", task.id);
+        out.putAll(task.describe);
+        out.put("user", task.user);
+        out.put("state", result == null ? "RUNNING" : "DONE");
+        out.put("startedAt", task.startedAt);
+        out.put("elapsedMs", task.elapsedMs());
+        if (result != null) {
+            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : result.message(),
+                    "durationMs", result.durationMs()));
+        }
+        return out;
+    }
+
+    static Map<String, Object> button(EntityAction a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", a.code());
+        out.put("label", a.label());
+        out.put("description", a.description());
+        return out;
+    }
+
+    /** Extra parameters may not pose as what the runner itself puts in the script's context. */
+    private static Map<String, Object> parameters(Press body) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (body.parameters() != null) {
+            body.parameters().forEach((name, value) -> {
+                if (name.startsWith("CONTEXT_") || name.startsWith("GUI_") || name.startsWith("RESULT_") || name.equals(Script.REPOSITORY)
+                        || name.equals(PressRequest.DRY_RUN)) {
+                    throw ApiException.badRequest("parameter name " + name + " is reserved");
+                }
+                out.put(name, value);
+            });
+        }
+        if (Boolean.TRUE.equals(body.dryRun())) {
+            out.put(PressRequest.DRY_RUN, Boolean.TRUE);
+        }
+        return out;
+    }
+
+    private static PressResult crashed(Task<PressResult> task, Throwable e) {
+        if (e instanceof HostException || e instanceof StoreException) {
+            return new PressResult(AuditEntry.Outcome.FAILED, e.getMessage(), task.elapsedMs(), null);
+        }
+        log.error("press {} {} failed unexpectedly", task.key, task.id, e);
+        return new PressResult(AuditEntry.Outcome.FAILED, "internal error: the host's log has the details", task.elapsedMs(), null);
+    }
+}

@@ -1,0 +1,322 @@
+// One entity: its fields as a form generated from the field templates, its buttons (only those whose
+// condition holds now), the result of the last press, and its recent history. A press never replaces
+// the form: when it ends, fields the operator did not touch take the new values, touched ones are kept.
+import { h, fill, formatDate, formatDuration, spinner, ago, badge } from '../dom.js';
+import { api, ApiError } from '../api.js';
+import { presses } from '../presses.js';
+import { widget, show } from './fields.js';
+
+export async function renderForm(view, cet, uuid) {
+  const template = view.template(cet);
+  if (!template) {
+    fill(view.main, h('div', { class: 'alert bad' }, `No entity template ${cet}.`));
+    return;
+  }
+  const entity = uuid ? await api.get(`/api/entities/${encodeURIComponent(cet)}/${encodeURIComponent(uuid)}`) : null;
+  if (!view.alive()) return;
+  new EntityForm(view, template, entity).render();
+}
+
+class EntityForm {
+  constructor(view, template, entity) {
+    this.view = view;
+    this.template = template;
+    this.entity = entity;
+    this.widgets = [];
+  }
+
+  get path() {
+    return `/api/entities/${encodeURIComponent(this.template.code)}`;
+  }
+
+  get entityPath() {
+    return `${this.path}/${encodeURIComponent(this.entity.uuid)}`;
+  }
+
+  render() {
+    const { template, entity, view } = this;
+    const category = view.categoryOf(template.code);
+    this.title = h('h1', {}, entity ? entity.label : `New ${template.name}`);
+    this.meta = h('p', { class: 'meta' });
+    this.alert = h('div', { class: 'form-alert', id: 'form-alert' });
+    this.pressResult = h('div', { class: 'press-result', id: 'press-result', 'aria-live': 'polite' });
+    this.buttonsBar = h('div', { class: 'buttons-bar', id: 'buttons' });
+    this.history = h('section', { class: 'card history', hidden: !entity });
+
+    const fields = template.fields.filter((f) => entity || !f.hideOnNew);
+    const values = entity ? entity.fields : Object.fromEntries(template.fields.map((f) => [f.code, f.defaultValue]));
+    this.widgets = fields.map((f) => widget(f, values[f.code], { existing: Boolean(entity), references: entity ? entity.references : {} }));
+    const form = h('form', { class: 'card entity-form', id: 'entity-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.save(); } },
+      h('div', { class: 'fields' }, this.widgets.map((w) => w.row)),
+      h('div', { class: 'form-actions' },
+        h('button', { class: 'button primary', type: 'submit', id: 'save' }, entity ? 'Save' : `Create ${template.name}`),
+        h('a', { class: 'button ghost', href: `#/e/${encodeURIComponent(template.code)}` }, entity ? 'Back to the list' : 'Cancel'),
+        entity ? h('button', { class: 'button danger push-right', type: 'button', id: 'delete', onclick: () => this.remove() }, 'Delete') : null));
+    form.addEventListener('input', () => this.onEdit());
+    form.addEventListener('change', () => this.onEdit());
+
+    fill(view.main,
+      h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+        category ? h('span', {}, category.name) : null,
+        h('a', { href: `#/e/${encodeURIComponent(template.code)}` }, template.name)),
+      h('div', { class: 'page-head' }, h('div', {}, this.title, this.meta)),
+      this.alert,
+      entity && template.buttons.length ? h('section', { class: 'card actions-card' },
+        h('h2', {}, 'Actions'), this.buttonsBar, this.pressResult) : null,
+      form,
+      this.history);
+    this.showMeta();
+    const flash = view.takeFlash();
+    if (flash) this.showAlert(flash.kind, flash.text);
+    view.setLeaveGuard({ dirty: () => this.dirty() });
+    if (entity) {
+      this.loadButtons();
+      this.loadHistory();
+      this.unsubscribe = presses.subscribe((p) => this.onPress(p));
+      for (const running of presses.runningOn(template.code, entity.uuid)) this.onPress(running);
+    }
+  }
+
+  dirty() {
+    return this.widgets.some((w) => w.isDirty());
+  }
+
+  onEdit() {
+    if (this.dirtyHint) this.dirtyHint.hidden = !this.dirty();
+  }
+
+  showMeta() {
+    if (!this.entity) {
+      fill(this.meta, `Fields marked * are required.`);
+      return;
+    }
+    fill(this.meta, `${this.template.name} · version ${this.entity.version} · updated `,
+      h('time', { datetime: this.entity.updatedAt, title: formatDate(this.entity.updatedAt) }, ago(this.entity.updatedAt)),
+      ' · ', h('span', { class: 'mono' }, this.entity.uuid));
+  }
+
+  /** The alert sits above the form: bring it into view, the operator may have clicked Save far below. */
+  showAlert(kind, message, extra) {
+    fill(this.alert, message ? h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status' }, message, extra || null) : null);
+    if (message && this.alert.getBoundingClientRect().top < 60) this.alert.scrollIntoView({ block: 'nearest' });
+  }
+
+  clearErrors() {
+    this.showAlert();
+    for (const w of this.widgets) w.setError('');
+  }
+
+  /** Each violation next to its field; those naming no field of the form go in the alert above it. */
+  showViolations(error) {
+    const byField = new Map(this.widgets.map((w) => [w.field.code, w]));
+    const elsewhere = [];
+    for (const v of error.violations) {
+      const w = byField.get(v.field);
+      if (w) w.setError(v.message);
+      else elsewhere.push(`${v.field}: ${v.message}`);
+    }
+    const n = error.violations.length - elsewhere.length;
+    this.showAlert('bad', n ? `Please correct the ${n === 1 ? 'field' : `${n} fields`} marked below.` : error.message,
+      elsewhere.length ? h('ul', {}, elsewhere.map((e) => h('li', {}, e))) : null);
+    const first = this.widgets.find((w) => w.row.classList.contains('has-error'));
+    if (first && first.input) first.input.focus();
+  }
+
+  collect() {
+    const fields = {};
+    for (const w of this.widgets) {
+      if (w.readOnly) continue;
+      if (this.entity) {
+        if (w.isDirty()) fields[w.field.code] = w.read();
+      } else if (w.field.type === 'BOOLEAN' ? w.isDirty() : w.read() !== null && w.read() !== '') {
+        fields[w.field.code] = w.read();
+      }
+    }
+    return fields;
+  }
+
+  async save() {
+    this.clearErrors();
+    const saveButton = document.getElementById('save');
+    saveButton.disabled = true;
+    try {
+      if (!this.entity) {
+        const { data } = await api.post(this.path, { fields: this.collect() });
+        this.view.flash('ok', `${this.template.name} ${data.label} created.`);
+        this.view.setLeaveGuard(null);
+        this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}/${encodeURIComponent(data.uuid)}`, true);
+        return;
+      }
+      const changes = this.collect();
+      if (Object.keys(changes).length === 0) {
+        this.showAlert('info', 'Nothing to save: no field was changed.');
+        return;
+      }
+      const { data } = await api.put(this.entityPath, { version: this.entity.version, fields: changes });
+      this.entity = data;
+      for (const w of this.widgets) {
+        w.set(data.fields[w.field.code], data.references);
+        w.setNote('');
+      }
+      this.afterChange();
+      this.showAlert('ok', 'Saved.');
+    } catch (e) {
+      this.showError(e);
+    } finally {
+      saveButton.disabled = false;
+    }
+  }
+
+  showError(e) {
+    if (e instanceof ApiError && e.status === 422) {
+      this.showViolations(e);
+    } else if (e instanceof ApiError && e.status === 409 && this.entity) {
+      this.showAlert('warn', e.message, h('div', { class: 'alert-actions' },
+        h('button', { class: 'button small', type: 'button', onclick: () => this.refresh(true) }, 'Reload, keeping my changes')));
+    } else {
+      this.showAlert('bad', e.message);
+    }
+  }
+
+  async remove() {
+    if (!window.confirm(`Delete ${this.template.name} ${this.entity.label}? This cannot be undone.`)) return;
+    try {
+      await api.del(`${this.entityPath}?version=${this.entity.version}`);
+      this.view.flash('ok', `${this.template.name} ${this.entity.label} deleted.`);
+      this.view.setLeaveGuard(null);
+      this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}`, true);
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  /** Takes the server's latest state without losing edits; a field changed on both sides says so. */
+  async refresh(announce) {
+    let latest;
+    try {
+      latest = await api.get(this.entityPath);
+    } catch (e) {
+      this.showAlert('bad', e.message);
+      return;
+    }
+    if (!this.view.alive()) return;
+    let conflicts = 0;
+    for (const w of this.widgets) {
+      const value = latest.fields[w.field.code];
+      if (w.rebase(value, latest.references)) {
+        conflicts += 1;
+        w.setNote(`Changed meanwhile to “${show(w.field, value, latest.references) || 'empty'}”. Your edit is kept: saving replaces it.`);
+      }
+    }
+    this.entity = latest;
+    this.afterChange();
+    if (announce) {
+      this.showAlert(conflicts ? 'warn' : 'info', conflicts
+        ? `Reloaded version ${latest.version}. ${conflicts} of your edits touch fields that changed meanwhile: check them, then save.`
+        : `Reloaded version ${latest.version}; your changes are kept. Save again.`);
+    }
+  }
+
+  afterChange() {
+    fill(this.title, this.entity.label);
+    this.showMeta();
+    this.onEdit();
+    this.loadButtons();
+    this.loadHistory();
+  }
+
+  async loadButtons() {
+    let buttons;
+    try {
+      buttons = await api.get(`${this.entityPath}/actions`);
+    } catch (e) {
+      fill(this.buttonsBar, h('span', { class: 'muted' }, e.message));
+      return;
+    }
+    if (!this.view.alive()) return;
+    this.dryRun = this.dryRun || h('input', { type: 'checkbox', id: 'dry-run' });
+    this.dirtyHint = h('p', { class: 'field-hint', hidden: !this.dirty() },
+      `Buttons work on the saved ${this.template.name}: save your changes first if the button should see them.`);
+    const running = new Set(presses.runningOn(this.template.code, this.entity.uuid).map((p) => p.action));
+    fill(this.buttonsBar,
+      buttons.length === 0 ? h('span', { class: 'muted' }, `No button applies to this ${this.template.name} now.`) : null,
+      buttons.map((b) => h('button', {
+        class: 'button action', type: 'button', dataset: { action: b.code }, title: b.description || b.label,
+        disabled: running.has(b.code), onclick: () => this.press(b),
+      }, running.has(b.code) ? spinner() : null, b.label)),
+      buttons.length ? h('label', { class: 'check dry-run', for: 'dry-run', title: 'The button shows what it would send, and sends nothing' },
+        this.dryRun, 'Dry run') : null,
+      this.dirtyHint);
+  }
+
+  async press(button) {
+    const el = this.buttonsBar.querySelector(`[data-action="${CSS.escape(button.code)}"]`);
+    if (el) {
+      el.disabled = true;
+      el.prepend(spinner());
+    }
+    this.showProgress({ label: button.label, startedAt: new Date().toISOString() });
+    try {
+      const { status, data } = await api.post(`${this.entityPath}/actions/${encodeURIComponent(button.code)}?wait=2`,
+        { dryRun: Boolean(this.dryRun && this.dryRun.checked) });
+      if (status === 202) presses.follow(data);
+      else this.showPressResult(data);
+    } catch (e) {
+      fill(this.pressResult, h('div', { class: 'alert bad', role: 'alert' }, h('strong', {}, `${button.label}: `), e.message));
+      this.loadButtons();
+    }
+  }
+
+  /** Presses followed in the background: ours show here, and count as seen. */
+  onPress(p) {
+    if (!this.view.alive()) {
+      if (this.unsubscribe) this.unsubscribe();
+      return false;
+    }
+    if (p.entity !== this.template.code || p.uuid !== this.entity.uuid) return false;
+    if (p.state === 'RUNNING') this.showProgress(p);
+    else this.showPressResult(p);
+    return true;
+  }
+
+  showProgress(p) {
+    fill(this.pressResult, h('div', { class: 'alert info progress', role: 'status' },
+      spinner(), h('strong', {}, p.label), ' is running… ',
+      h('span', { class: 'elapsed muted', dataset: { started: p.startedAt } }, formatDuration(Math.max(0, Date.now() - Date.parse(p.startedAt)))),
+      h('div', { class: 'progress-bar' }, h('span', {})),
+      h('p', { class: 'field-hint' }, 'You can keep working or leave this page: the host finishes the press and tells you when it ends.')));
+  }
+
+  showPressResult(p) {
+    const result = p.result;
+    const kind = { SUCCESS: 'ok', FAILED: 'bad', REFUSED: 'warn' }[result.outcome] || 'info';
+    fill(this.pressResult, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: result.outcome } },
+      h('strong', {}, `${p.label}${p.dryRun ? ' (dry run)' : ''}: `),
+      h('span', { class: 'press-message' }, result.message),
+      h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`)));
+    this.refresh(false);
+  }
+
+  async loadHistory() {
+    if (!this.entity) return;
+    let page;
+    try {
+      page = await api.get(`/api/audit?entity=${encodeURIComponent(this.entity.uuid)}&limit=5`);
+    } catch (e) {
+      return;
+    }
+    if (!this.view.alive()) return;
+    this.history.hidden = page.items.length === 0;
+    fill(this.history,
+      h('div', { class: 'card-head' }, h('h2', {}, 'Recent presses'),
+        h('a', { href: `#/audit?entity=${encodeURIComponent(this.entity.uuid)}` }, 'Full audit trail')),
+      h('table', { class: 'table compact' },
+        h('tbody', {}, page.items.map((e) => h('tr', {},
+          h('td', { class: 'nowrap', title: formatDate(e.at) }, ago(e.at)),
+          h('td', {}, e.actionLabel),
+          h('td', {}, badge(e.outcome)),
+          h('td', { class: 'message' }, e.message || ''),
+          h('td', { class: 'nowrap muted' }, e.user),
+          h('td', { class: 'nowrap muted num' }, formatDuration(e.durationMs)))))));
+  }
+}

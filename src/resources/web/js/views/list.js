@@ -1,0 +1,99 @@
+// The entities of one template: the fields the descriptors mark as summary are the columns; a filter
+// searches every (non-secret) value; pages of 25. The URL keeps filter and page, so back and reload work.
+import { h, fill, ago, formatDate } from '../dom.js';
+import { api, query } from '../api.js';
+import { show } from './fields.js';
+
+const PAGE = 25;
+
+export async function renderList(view, cet) {
+  const template = view.template(cet);
+  if (!template) {
+    fill(view.main, h('div', { class: 'alert bad' }, `No entity template ${cet}.`));
+    return;
+  }
+  const state = {
+    q: view.params.get('q') || '',
+    offset: Math.max(0, Number.parseInt(view.params.get('offset') || '0', 10) || 0),
+    loads: 0,
+  };
+  const summary = template.fields.filter((f) => f.summary);
+  const columns = summary.length ? summary : template.fields.filter((f) => !f.secret).slice(0, 4);
+  const results = h('div', { class: 'results' });
+  const count = h('span', { class: 'muted count', id: 'count' });
+  const link = (params) => `#/e/${encodeURIComponent(cet)}${query(params)}`;
+
+  /** Only the results are redrawn while the operator types, so the filter keeps focus and keystrokes. */
+  const load = async () => {
+    const mine = ++state.loads;
+    const page = await api.get(`/api/entities/${encodeURIComponent(cet)}${query({ q: state.q, offset: state.offset, limit: PAGE })}`);
+    if (!view.alive() || mine !== state.loads) return;
+    const to = state.offset + page.items.length;
+    count.textContent = page.total === 0 ? '' : `${state.offset + 1}–${to} of ${page.total}`;
+    fill(results,
+      page.items.length === 0
+        ? h('p', { class: 'empty' }, state.q ? `Nothing matches “${state.q}”.` : `No ${template.name} yet.`)
+        : table(cet, columns, page),
+      page.total > PAGE ? h('div', { class: 'pager' },
+        pageLink('← Previous', state.offset > 0 && link({ q: state.q, offset: Math.max(0, state.offset - PAGE) })),
+        pageLink('Next →', to < page.total && link({ q: state.q, offset: state.offset + PAGE }))) : null);
+  };
+
+  const filter = h('input', { type: 'search', id: 'filter', value: state.q, placeholder: 'Filter by any value…',
+    'aria-label': 'Filter', autocomplete: 'off' });
+  let timer;
+  filter.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state.q = filter.value.trim();
+      state.offset = 0;
+      history.replaceState(null, '', link({ q: state.q }));
+      load().catch((e) => fill(results, h('div', { class: 'alert bad', role: 'alert' }, e.message)));
+    }, 250);
+  });
+
+  await load();
+  if (!view.alive()) return;
+  const category = view.categoryOf(cet);
+  const flash = view.takeFlash();
+  fill(view.main,
+    h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, category ? h('span', {}, category.name) : null),
+    h('div', { class: 'page-head' },
+      h('div', {}, h('h1', {}, template.name), h('p', { class: 'meta' }, template.description)),
+      h('a', { class: 'button primary', id: 'new', href: `#/e/${encodeURIComponent(cet)}/new` }, `New ${template.name}`)),
+    flash ? h('div', { class: ['alert', flash.kind], role: 'status' }, flash.text) : null,
+    h('section', { class: 'card' }, h('div', { class: 'toolbar' }, filter, count), results));
+  if (state.q) {
+    filter.focus();
+    filter.setSelectionRange(state.q.length, state.q.length);
+  }
+}
+
+function table(cet, columns, page) {
+  const numeric = (f) => (f.type === 'LONG' || f.type === 'DOUBLE' ? 'num' : null);
+  const rows = page.items.map((item) => {
+    const href = `#/e/${encodeURIComponent(cet)}/${encodeURIComponent(item.uuid)}`;
+    return h('tr', { class: 'clickable', dataset: { uuid: item.uuid }, onclick: (e) => { if (e.target.tagName !== 'A') location.hash = href; } },
+      columns.map((f, i) => {
+        const text = show(f, item.fields[f.code], page.references);
+        return h('td', { class: numeric(f) }, i === 0 ? h('a', { href }, text || item.label) : cell(f, item.fields[f.code], text));
+      }),
+      h('td', { class: 'nowrap muted', title: formatDate(item.updatedAt) }, ago(item.updatedAt)));
+  });
+  return h('table', { class: 'table', id: 'entities' },
+    h('thead', {}, h('tr', {}, columns.map((f) => h('th', { scope: 'col', title: f.help || null, class: numeric(f) }, f.label)),
+      h('th', { scope: 'col' }, 'Updated'))),
+    h('tbody', {}, rows));
+}
+
+function pageLink(text, href) {
+  return h('a', { class: ['button', 'small', href ? null : 'disabled'], href: href || null, 'aria-disabled': href ? null : 'true' }, text);
+}
+
+function cell(field, value, text) {
+  if (field.type === 'BOOLEAN' && value !== null && value !== undefined) {
+    return h('span', { class: ['pill', value === true ? 'yes' : 'no'] }, text);
+  }
+  if (field.type === 'LIST' && text) return h('span', { class: 'pill' }, text);
+  return text;
+}

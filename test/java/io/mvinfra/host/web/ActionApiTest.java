@@ -1,0 +1,165 @@
+package io.mvinfra.host.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mvinfra.host.web.ApiClient.Response;
+import io.mvinfra.host.web.testbuttons.HoldUntilReleased;
+
+/** Buttons through the API: which show, pressing, long presses followed by id, the audit trail they leave. */
+class ActionApiTest {
+    private static WebHost web;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        web = WebHost.start("web-api");
+        api = web.client().session();
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    @AfterEach
+    void releaseHeldButtons() {
+        HoldUntilReleased.release();
+    }
+
+    @Test
+    void listsOnlyTheButtonsWhoseConditionHolds() {
+        String active = provider("cond-active", "ACTIVE");
+        String inactive = provider("cond-inactive", "INACTIVE");
+
+        List<String> onActive = codes(api.get(actions(active)).json());
+        List<String> onInactive = codes(api.get(actions(inactive)).json());
+
+        assertThat(onActive).containsExactly("holdUntilReleased", "refuseNamingTheField", "echoParameters");
+        assertThat(onInactive).containsExactly("holdUntilReleased", "refuseNamingTheField", "echoParameters", "reactivate");
+    }
+
+    @Test
+    void pressingAQuickButtonAnswersWithItsMessageAndTheScriptsWrites() {
+        String uuid = provider("press-quick", "INACTIVE");
+
+        Response r = api.post(actions(uuid) + "/reactivate", Map.of());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("state").asText()).isEqualTo("DONE");
+        assertThat(r.json().path("result").path("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(r.json().path("result").path("message").asText()).isEqualTo("press-quick is active again");
+        assertThat(api.get("/api/entities/ServiceProvider/" + uuid).json().path("fields").path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(codes(api.get(actions(uuid)).json())).doesNotContain("reactivate");
+    }
+
+    @Test
+    void aLongPressIsFollowedByIdAndCannotBeStartedTwice() {
+        String uuid = provider("press-long", "ACTIVE");
+        HoldUntilReleased.hold();
+
+        Response started = api.post(actions(uuid) + "/holdUntilReleased?wait=0", Map.of());
+        Response again = api.post(actions(uuid) + "/holdUntilReleased?wait=0", Map.of());
+        String id = started.json().path("id").asText();
+        Response running = api.get("/api/presses/" + id);
+        List<String> runningIds = api.get("/api/presses").json().findValuesAsText("id");
+        HoldUntilReleased.release();
+        Response done = api.get("/api/presses/" + id + "?wait=10");
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo("/api/presses/" + id);
+        assertThat(started.json().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(started.json().path("label").asText()).isEqualTo("Wait for the test");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("error").asText()).contains("already running").contains(id);
+        assertThat(running.json().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(runningIds).contains(id);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().path("result").path("message").asText()).isEqualTo("released");
+    }
+
+    @Test
+    void aFailedPressCarriesTheScriptsMessage() {
+        String uuid = provider("press-fails", "ACTIVE");
+
+        Response r = api.post(actions(uuid) + "/refuseNamingTheField", Map.of());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("result").path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(r.json().path("result").path("message").asText()).isEqualTo("apiBaseUrl: the provider answered 404 at this address <check it>");
+    }
+
+    @Test
+    void passesDryRunAndParametersButNotReservedNames() {
+        String uuid = provider("press-params", "ACTIVE");
+
+        Response dry = api.post(actions(uuid) + "/echoParameters", Map.of("dryRun", true, "parameters", Map.of("note", "hello")));
+        Response reserved = api.post(actions(uuid) + "/echoParameters", Map.of("parameters", Map.of("CONTEXT_CURRENT_USER", "someone-else")));
+
+        assertThat(dry.json().path("dryRun").asBoolean()).isTrue();
+        assertThat(dry.json().path("result").path("message").asText())
+                .isEqualTo("user=" + System.getProperty("user.name") + " dryRun=true note=hello");
+        assertThat(reserved.status()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesAButtonThatDoesNotApplyOrDoesNotExist() {
+        String uuid = provider("press-refused", "ACTIVE");
+
+        Response notNow = api.post(actions(uuid) + "/reactivate", Map.of());
+        Response unknown = api.post(actions(uuid) + "/noSuchButton", Map.of());
+        Response noEntity = api.post("/api/entities/ServiceProvider/00000000-0000-0000-0000-000000000000/actions/reactivate", Map.of());
+
+        assertThat(notNow.status()).isEqualTo(409);
+        assertThat(notNow.json().path("error").asText()).contains("Reactivate").contains("does not apply");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noEntity.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theAuditTrailRecordsWhoPressedWhatAndHowItEnded() {
+        String uuid = provider("audited", "INACTIVE");
+        api.post(actions(uuid) + "/reactivate", Map.of());
+        api.post(actions(uuid) + "/refuseNamingTheField", Map.of());
+
+        JsonNode audit = api.get("/api/audit?entity=" + uuid).json();
+
+        assertThat(audit.path("items")).hasSize(2);
+        JsonNode last = audit.path("items").get(0);
+        assertThat(last.path("action").asText()).isEqualTo("refuseNamingTheField");
+        assertThat(last.path("actionLabel").asText()).isEqualTo("Always refuses");
+        assertThat(last.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(last.path("user").asText()).isEqualTo(System.getProperty("user.name"));
+        assertThat(last.path("entity").asText()).isEqualTo("ServiceProvider");
+        assertThat(last.path("durationMs").isNumber()).isTrue();
+        assertThat(audit.path("items").get(1).path("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(audit.path("references").path(uuid).path("label").asText()).isEqualTo("audited");
+        assertThat(api.get("/api/audit?limit=1").json().path("hasMore").asBoolean()).isTrue();
+    }
+
+    private static String provider(String code, String status) {
+        Response r = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", code, "kind", "SCALEWAY", "status", status)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("uuid").asText();
+    }
+
+    private static String actions(String uuid) {
+        return "/api/entities/ServiceProvider/" + uuid + "/actions";
+    }
+
+    private static List<String> codes(JsonNode buttons) {
+        List<String> out = new ArrayList<>();
+        buttons.forEach(b -> out.add(b.path("code").asText()));
+        return out;
+    }
+}

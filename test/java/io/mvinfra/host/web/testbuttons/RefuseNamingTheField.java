@@ -1,0 +1,15 @@
+package io.mvinfra.host.web.testbuttons;
+
+import java.util.Map;
+
+import org.meveo.admin.exception.BusinessException;
+
+import buttons.ButtonScript;
+
+/** Fails as a provider refusal does: a BusinessException whose message is for the operator. */
+public class RefuseNamingTheField extends ButtonScript {
+    @Override
+    public void execute(Map<String, Object> ctx) throws BusinessException {
+        throw new BusinessException("apiBaseUrl: the provider answered 404 at this address <check it>");
+    }
+}
