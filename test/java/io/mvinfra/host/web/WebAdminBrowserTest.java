@@ -1,5 +1,6 @@
 package io.mvinfra.host.web;
 
+import static support.Fixtures.fixture;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -9,9 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +30,7 @@ import io.mvinfra.host.web.testbuttons.HoldUntilReleased;
  * stub, see the message and the provider-side id. Screenshots land in target/screenshots/.
  */
 class WebAdminBrowserTest {
-    /**
-     * The module under test: the project's descriptors, plus test buttons laid over them. "web-e2e" holds a
-     * stand-in for the Cloudflare create button (same code, condition and request); once the real one is in
-     * entityCustomActions/DnsRecord/, drop "web-e2e" from this line and the test presses the real button.
-     */
+    /** The module under test: the project's descriptors (with the real Cloudflare buttons), plus test buttons laid over them. */
     private static final String[] OVERLAYS = {"web-api"};
     private static final String CREATE_BUTTON = "createCloudflareDnsRecord";
     private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -80,7 +74,7 @@ class WebAdminBrowserTest {
     @Test
     void createsProviderCredentialAndRecordThenPressesCreateAndSeesTheProviderSideId() {
         cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
-                .willReturn(okJson(fixture("web-e2e/cloudflare-dns-record-created.json"))));
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
 
         browser.go("/e/Credential/new", "#entity-form");
         browser.type("domainName", "example.com");
@@ -281,14 +275,6 @@ class WebAdminBrowserTest {
         assertThat(pageSources).isNotEmpty();
         for (String source : pageSources) {
             assertThat(source).doesNotContain(TOKEN).doesNotContain("CANARY").doesNotContain("enc:v1:");
-        }
-    }
-
-    private static String fixture(String name) {
-        try (InputStream in = WebAdminBrowserTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
