@@ -319,17 +319,25 @@ public final class StoreSession implements AutoCloseable {
                 indexed.put(f.getKey(), key);
             }
         }
-        StringBuilder q = new StringBuilder("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at FROM entity e WHERE e.cet_code = ?");
-        indexed.keySet().forEach(k -> q.append(" AND e.uuid IN (SELECT v.uuid FROM entity_value v WHERE v.cet_code = ? AND v.field = ? AND v.val = ?)"));
-        q.append(" ORDER BY e.cet_code, e.created_at, e.uuid");
+        // one join per indexed filter, driven by the (cet_code, field, val) index: the index holds a value once per entity
+        StringBuilder q = new StringBuilder("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at FROM entity e");
+        for (int j = 0; j < indexed.size(); j++) {
+            q.append(" JOIN entity_value v").append(j).append(" ON v").append(j).append(".uuid = e.uuid AND v").append(j).append(".cet_code = ? AND v")
+                    .append(j).append(".field = ? AND v").append(j).append(".val = ?");
+        }
+        // with a join, its cet_code already picks the template, and e is reached by primary key; a second
+        // condition on e.cet_code would lead H2 to scan the template's creation-order index instead
+        q.append(indexed.isEmpty() ? " WHERE e.cet_code = ?" : "").append(" ORDER BY e.created_at, e.uuid");
         List<StoredEntity> candidates = sql("find " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement(q.toString())) {
                 int i = 1;
-                st.setString(i++, cet);
                 for (Map.Entry<String, String> f : indexed.entrySet()) {
                     st.setString(i++, cet);
                     st.setString(i++, f.getKey());
                     st.setString(i++, f.getValue());
+                }
+                if (indexed.isEmpty()) {
+                    st.setString(i, cet);
                 }
                 List<StoredEntity> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
