@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static support.Fixtures.fixture;
 
 import java.time.Instant;
@@ -25,6 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
+import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
 import support.Stubs;
@@ -85,6 +87,23 @@ class ListDomainsTest {
 
         assertThat(result.message()).isEqualTo("Cloudflare domains of cf-main: 3 listed: 2 new, 1 updated");
         assertThat(cf.all("DomainName", "registrar", cf.provider)).hasSize(3);
+    }
+
+    @Test
+    void pressedOnTheDomainListItListsEveryCloudflareProvider() {
+        pages();
+
+        PressResult result = cf.press("DomainName", LIST, null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).isEqualTo("Cloudflare domains of cf-main: 3 listed: 2 new, 1 updated");
+        assertThat(cf.all("DomainName", "registrar", cf.provider)).hasSize(3);
+    }
+
+    @Test
+    void aButtonOfOneEntityIsRefusedWithoutItsEntity() {
+        assertThatThrownBy(() -> cf.press("DnsRecord", "createCloudflareDnsRecord", null))
+                .isInstanceOf(HostException.class).hasMessage("button createCloudflareDnsRecord works on one DnsRecord: give its uuid");
     }
 
     @Test

@@ -70,8 +70,13 @@ function announce(press) {
   const template = app && app.template(press.entity);
   const what = `${press.label} on ${template ? template.name : press.entity}`;
   const ok = press.result.outcome === 'SUCCESS';
-  toast(ok ? 'ok' : 'bad', `${what}: ${press.result.message}`,
-    { href: `#/e/${encodeURIComponent(press.entity)}/${encodeURIComponent(press.uuid)}`, text: 'Open' });
+  toast(ok ? 'ok' : 'bad', `${what}: ${press.result.message}`, { href: target(press), text: 'Open' });
+}
+
+/** Where a press happened: its entity, or the template's list for a button pressed on the list. */
+function target(press) {
+  const list = `#/e/${encodeURIComponent(press.entity)}`;
+  return press.uuid ? `${list}/${encodeURIComponent(press.uuid)}` : list;
 }
 
 function render() {
@@ -87,7 +92,7 @@ function render() {
   const items = [...running.values()].map((p) => {
     const template = app && app.template(p.entity);
     return h('li', {},
-      h('a', { href: `#/e/${encodeURIComponent(p.entity)}/${encodeURIComponent(p.uuid)}` }, p.label),
+      h('a', { href: target(p) }, p.label),
       h('span', { class: 'muted' }, ` on ${template ? template.name : p.entity} · `),
       h('span', { class: 'elapsed', dataset: { started: p.startedAt } }, formatDuration(Date.now() - Date.parse(p.startedAt))));
   });

@@ -1,8 +1,9 @@
 // The entities of one template: the fields the descriptors mark as summary are the columns; a filter
 // searches every (non-secret) value; pages of 25. The URL keeps filter and page, so back and reload work.
-import { h, fill, ago, formatDate } from '../dom.js';
+import { h, fill, ago, formatDate, spinner, formatDuration } from '../dom.js';
 import { api, query } from '../api.js';
 import { show } from './fields.js';
+import { presses } from '../presses.js';
 
 const PAGE = 25;
 
@@ -52,6 +53,47 @@ export async function renderList(view, cet) {
     }, 250);
   });
 
+  // buttons of the list itself (e.g. "List Cloudflare domains"): they run with no entity
+  const listButtons = await api.get(`/api/lists/${encodeURIComponent(cet)}/actions`);
+  const pressResult = h('div', { id: 'list-press-result', 'aria-live': 'polite' });
+  const showResult = (p) => {
+    const kind = { SUCCESS: 'ok', FAILED: 'bad', REFUSED: 'warn' }[p.result.outcome] || 'info';
+    fill(pressResult, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: p.result.outcome } },
+      h('strong', {}, `${p.label}: `), h('span', { class: 'press-message' }, p.result.message),
+      h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`)));
+    load().catch(() => {});
+  };
+  const unsubscribe = presses.subscribe((p) => {
+    if (!view.alive()) {
+      unsubscribe();
+      return false;
+    }
+    if (p.entity !== cet || p.uuid || p.state === 'RUNNING') return false;
+    showResult(p);
+    return true;
+  });
+  const pressOnList = async (button, el) => {
+    el.disabled = true;
+    el.prepend(spinner());
+    fill(pressResult, h('div', { class: 'alert info progress', role: 'status' }, spinner(), h('strong', {}, button.label), ' is running…'));
+    try {
+      const { status, data } = await api.post(`/api/lists/${encodeURIComponent(cet)}/actions/${encodeURIComponent(button.code)}?wait=2`, {});
+      if (status === 202) presses.follow(data);
+      else showResult(data);
+    } catch (e) {
+      fill(pressResult, h('div', { class: 'alert bad', role: 'alert' }, h('strong', {}, `${button.label}: `), e.message));
+    } finally {
+      el.disabled = false;
+      const s = el.querySelector('.spinner');
+      if (s) s.remove();
+    }
+  };
+  const buttonBar = listButtons.map((b) => {
+    const el = h('button', { class: 'button action', type: 'button', dataset: { listAction: b.code }, title: b.description || b.label }, b.label);
+    el.addEventListener('click', () => pressOnList(b, el));
+    return el;
+  });
+
   await load();
   if (!view.alive()) return;
   const category = view.categoryOf(cet);
@@ -60,8 +102,10 @@ export async function renderList(view, cet) {
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, category ? h('span', {}, category.name) : null),
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, template.name), h('p', { class: 'meta' }, template.description)),
-      h('a', { class: 'button primary', id: 'new', href: `#/e/${encodeURIComponent(cet)}/new` }, `New ${template.name}`)),
+      h('div', { class: 'head-buttons' }, buttonBar,
+        h('a', { class: 'button primary', id: 'new', href: `#/e/${encodeURIComponent(cet)}/new` }, `New ${template.name}`))),
     flash ? h('div', { class: ['alert', flash.kind], role: 'status' }, flash.text) : null,
+    pressResult,
     h('section', { class: 'card' }, h('div', { class: 'toolbar' }, filter, count), results));
   if (state.q) {
     filter.focus();

@@ -68,7 +68,7 @@ final class ActionCommand {
         String cet;
         @Parameters(index = "1")
         String action;
-        @Parameters(index = "2")
+        @Parameters(index = "2", arity = "0..1", description = "The entity; left out for a button pressed on the template's list")
         String uuid;
         @Option(names = "--dry-run", description = "Print the exact request the button would send, and send nothing")
         boolean dryRun;

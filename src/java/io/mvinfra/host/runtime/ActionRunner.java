@@ -43,7 +43,15 @@ public final class ActionRunner {
         ctx.put(Script.CONTEXT_ACTION, action.code());
         ctx.put(Script.CONTEXT_CURRENT_USER, request.user());
         ctx.put(Script.CONTEXT_APP_PROVIDER, module.code());
+        if (request.uuid() == null && !action.applicableToEntityList()) {
+            throw new HostException(HostException.Kind.BAD_INPUT, "button " + action.code() + " works on one " + request.entity() + ": give its uuid");
+        }
         ScriptInvoker.Outcome outcome = invoker.run(action.script(), ctx, storage -> {
+            if (request.uuid() == null) {
+                // pressed on the list: no entity, so no condition about one; the script gets what Meveo gives it
+                action.scriptParameters().forEach((name, expression) -> ctx.putIfAbsent(name, conditions.evaluate(expression, Map.of())));
+                return null;
+            }
             StoredEntity stored = store.get(request.entity(), request.uuid()).orElseThrow(() -> new HostException(HostException.Kind.BAD_INPUT,
                     "no " + request.entity() + " with uuid " + request.uuid()));
             CustomEntityInstance entity = storage.read(stored);
@@ -74,6 +82,11 @@ public final class ActionRunner {
                 result.message(), durationMs));
         log.info("{} pressed {} on {} {}: {} in {} ms", request.user(), action.code(), request.entity(), request.uuid(), result.outcome(), durationMs);
         return result;
+    }
+
+    /** The buttons pressed on a template's list rather than on one entity, in GUI order. */
+    public List<EntityAction> listButtons(String entity) {
+        return module.actionsOf(entity).stream().filter(EntityAction::applicableToEntityList).toList();
     }
 
     /** The buttons of this entity whose condition holds now, in GUI order. */

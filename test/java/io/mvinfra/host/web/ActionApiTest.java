@@ -50,6 +50,24 @@ class ActionApiTest {
     }
 
     @Test
+    void aButtonOfTheListRunsWithNoEntityAndOneEntityButtonsAreNotOfferedThere() {
+        provider("on-list-1", "ACTIVE");
+        long providers = web.host().store().count("ServiceProvider");
+
+        List<String> onList = codes(api.get("/api/lists/ServiceProvider/actions").json());
+        Response pressed = api.post("/api/lists/ServiceProvider/actions/countOnList", Map.of());
+        Response notOnList = api.post("/api/lists/ServiceProvider/actions/reactivate", Map.of());
+
+        assertThat(onList).containsExactly("countOnList");
+        assertThat(pressed.status()).isEqualTo(200);
+        assertThat(pressed.json().path("result").path("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(pressed.json().path("result").path("message").asText()).isEqualTo(providers + " service providers");
+        assertThat(pressed.json().path("uuid").isNull()).isTrue();
+        assertThat(notOnList.status()).isEqualTo(409);
+        assertThat(notOnList.json().path("error").asText()).isEqualTo("the button 'Reactivate' works on one Service provider, not on the list");
+    }
+
+    @Test
     void pressingAQuickButtonAnswersWithItsMessageAndTheScriptsWrites() {
         String uuid = provider("press-quick", "INACTIVE");
 

@@ -4,6 +4,8 @@ import static support.Fixtures.fixture;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -175,6 +177,23 @@ class WebAdminBrowserTest {
         assertThat(fields.path("organization").asText()).isEqualTo("typed before the press");
         assertThat(fields.path("description").asText()).isEqualTo("changed elsewhere");
         assertThat(fields.path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aButtonOfTheListListsCloudflareDomainsFromTheDomainPage() {
+        cloudflare.stubFor(get(urlPathEqualTo("/client/v4/zones")).willReturn(okJson(fixture("cloudflare/zones-page-2.json"))));
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "list.example",
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", TOKEN))).json().path("uuid").asText();
+        api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-list", "kind", "CLOUDFLARE",
+                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4/", "credential", credential)));
+
+        browser.go("/e/DomainName", "[data-list-action='listCloudflareDomains']");
+        browser.click("[data-list-action='listCloudflareDomains']");
+
+        browser.waitForText("#list-press-result", "Cloudflare domains of cf-list");
+        assertThat(browser.waitFor("#list-press-result .alert").getAttribute("data-outcome")).isEqualTo("SUCCESS");
+        browser.waitForText("#entities", "example.net");
+        browser.screenshot("list-button-result");
     }
 
     @Test

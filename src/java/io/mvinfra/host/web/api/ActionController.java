@@ -49,6 +49,8 @@ public final class ActionController {
     public void routes(Javalin app) {
         app.get("/api/entities/{cet}/{uuid}/actions", this::applicable);
         app.post("/api/entities/{cet}/{uuid}/actions/{code}", this::press);
+        app.get("/api/lists/{cet}/actions", this::listButtons);
+        app.post("/api/lists/{cet}/actions/{code}", this::pressOnList);
         app.get("/api/presses", this::running);
         app.get("/api/presses/{id}", this::follow);
     }
@@ -63,25 +65,45 @@ public final class ActionController {
     private void press(Context ctx) {
         EntityTemplate template = EntityController.template(host, ctx);
         String uuid = ctx.pathParam("uuid");
-        String code = ctx.pathParam("code");
-        EntityAction action = host.module().action(template.code(), code)
-                .orElseThrow(() -> ApiException.notFound("no button " + code + " on " + template.code()));
-        Press body = Requests.bodyOr(ctx, Press.class, new Press(false, Map.of()));
-        Map<String, Object> parameters = parameters(body);
+        EntityAction action = action(template, ctx.pathParam("code"));
+        Map<String, Object> parameters = parameters(Requests.bodyOr(ctx, Press.class, new Press(false, Map.of())));
         host.store().require(template.code(), uuid);
-        boolean applies = host.actions().applicable(template.code(), uuid).stream().anyMatch(a -> a.code().equals(code));
+        boolean applies = host.actions().applicable(template.code(), uuid).stream().anyMatch(a -> a.code().equals(action.code()));
         if (!applies) {
             throw ApiException.conflict("the button '" + action.label() + "' does not apply to this " + template.name() + " now");
         }
+        submit(ctx, template, action, uuid, parameters);
+    }
+
+    private void listButtons(Context ctx) {
+        EntityTemplate template = EntityController.template(host, ctx);
+        ctx.json(host.actions().listButtons(template.code()).stream().map(ActionController::button).toList());
+    }
+
+    /** A button of the template's list: the script runs with no entity (e.g. "List Cloudflare domains" of every provider). */
+    private void pressOnList(Context ctx) {
+        EntityTemplate template = EntityController.template(host, ctx);
+        EntityAction action = action(template, ctx.pathParam("code"));
+        if (!action.applicableToEntityList()) {
+            throw ApiException.conflict("the button '" + action.label() + "' works on one " + template.name() + ", not on the list");
+        }
+        submit(ctx, template, action, null, parameters(Requests.bodyOr(ctx, Press.class, new Press(false, Map.of()))));
+    }
+
+    private EntityAction action(EntityTemplate template, String code) {
+        return host.module().action(template.code(), code).orElseThrow(() -> ApiException.notFound("no button " + code + " on " + template.code()));
+    }
+
+    private void submit(Context ctx, EntityTemplate template, EntityAction action, String uuid, Map<String, Object> parameters) {
         String user = Access.user(ctx);
         Map<String, Object> describe = new LinkedHashMap<>();
         describe.put("entity", template.code());
         describe.put("uuid", uuid);
-        describe.put("action", code);
+        describe.put("action", action.code());
         describe.put("label", action.label());
         describe.put("dryRun", parameters.containsKey(PressRequest.DRY_RUN));
-        Task<PressResult> task = presses.submit(template.code() + "/" + uuid + "/" + code, user, describe,
-                () -> host.actions().press(new PressRequest(template.code(), code, uuid, user, parameters)));
+        Task<PressResult> task = presses.submit(template.code() + "/" + (uuid == null ? "*" : uuid) + "/" + action.code(), user, describe,
+                () -> host.actions().press(new PressRequest(template.code(), action.code(), uuid, user, parameters)));
         answer(ctx, task, Requests.waitParam(ctx, DEFAULT_WAIT_SECONDS));
     }
 

@@ -39,7 +39,7 @@ final class Tasks<R> {
         Task(String key, String user, Map<String, Object> describe) {
             this.key = key;
             this.user = user;
-            this.describe = Map.copyOf(describe);
+            this.describe = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(describe)); // keeps order and null values (a list press has no uuid)
         }
 
         boolean done() {
