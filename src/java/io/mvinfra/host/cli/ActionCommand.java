@@ -5,29 +5,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.EntityAction;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "action", mixinStandardHelpOptions = true, description = "The buttons of an entity template.",
         subcommands = {ActionCommand.ListActions.class, ActionCommand.Run.class})
 final class ActionCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the buttons of an entity template.")
-    static final class ListActions implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class ListActions extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Option(names = "--json")
@@ -38,7 +30,7 @@ final class ActionCommand {
             try (Host h = host.open()) {
                 EntityCommand.template(h, cet);
                 List<EntityAction> actions = h.module().actionsOf(cet);
-                PrintWriter out = Main.out(spec);
+                PrintWriter out = out();
                 if (json) {
                     Output.json(out, actions.stream().map(a -> {
                         Map<String, Object> m = new LinkedHashMap<>();
@@ -59,11 +51,7 @@ final class ActionCommand {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Press a button on an entity and print the script's message.")
-    static final class Run implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Run extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Parameters(index = "1")
@@ -93,12 +81,12 @@ final class ActionCommand {
                     m.put("outcome", result.outcome());
                     m.put("message", result.message());
                     m.put("durationMs", result.durationMs());
-                    Output.json(Main.out(spec), m);
+                    Output.json(out(), m);
                 } else if (result.succeeded()) {
-                    Main.out(spec).println(result.message());
+                    out().println(result.message());
                 }
                 if (!result.succeeded()) {
-                    spec.commandLine().getErr().println("error: " + result.message());
+                    err().println("error: " + result.message());
                 }
                 return switch (result.outcome()) {
                     case SUCCESS -> Main.OK;

@@ -2,22 +2,14 @@ package io.mvinfra.host.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.runtime.AuditEntry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit trail of button presses, newest first.")
-final class AuditCommand implements Callable<Integer> {
-    @Mixin
-    HostOptions host;
-    @Spec
-    CommandSpec spec;
+final class AuditCommand extends HostCommand {
     @Option(names = "--entity", description = "Only presses on this entity uuid")
     String entity;
     @Option(names = "--limit", defaultValue = "50")
@@ -30,13 +22,13 @@ final class AuditCommand implements Callable<Integer> {
         try (Host h = host.open()) {
             List<AuditEntry> entries = h.audit().recent(entity, 0, limit);
             if (json) {
-                Output.json(Main.out(spec), entries);
+                Output.json(out(), entries);
                 return Main.OK;
             }
             List<List<String>> rows = new ArrayList<>();
             entries.forEach(e -> rows.add(List.of(e.at().toString(), e.user(), e.action(), e.entity(), String.valueOf(e.entityUuid()),
                     e.outcome().name(), e.durationMs() + " ms", String.valueOf(e.message()))));
-            Output.table(Main.out(spec), List.of("at", "user", "button", "entity", "uuid", "outcome", "duration", "message"), rows);
+            Output.table(out(), List.of("at", "user", "button", "entity", "uuid", "outcome", "duration", "message"), rows);
             return Main.OK;
         }
     }

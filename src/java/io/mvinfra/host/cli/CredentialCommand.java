@@ -3,17 +3,13 @@ package io.mvinfra.host.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.credentials.CredentialImport;
 import io.mvinfra.host.credentials.CredentialImport.Change;
 import io.mvinfra.host.credentials.ImportedAccount;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "credential", mixinStandardHelpOptions = true, description = "Credentials and the providers they open.",
         subcommands = CredentialCommand.Import.class)
@@ -22,11 +18,7 @@ final class CredentialCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Create or update ServiceProvider and Credential entities from clouds.yaml and OS_* (OpenStack), the scw config"
                     + " and SCW_* (Scaleway), CLOUDFLARE_API_TOKEN (Cloudflare). Running it twice changes nothing the second time.")
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Import extends HostCommand {
         @Option(names = "--clouds-yaml", description = "OpenStack clouds.yaml (default: $OS_CLIENT_CONFIG_FILE, ./clouds.yaml, ~/.config/openstack/clouds.yaml, /etc/openstack/clouds.yaml)")
         Path cloudsYaml;
         @Option(names = "--cloud", description = "Only this cloud of clouds.yaml (default: $OS_CLOUD, else all)")
@@ -43,7 +35,7 @@ final class CredentialCommand {
             CredentialImport importer = new CredentialImport();
             List<ImportedAccount> accounts = importer.discover(new CredentialImport.Sources(cloudsYaml, cloud, scwConfig, scwProfile, System.getenv(),
                     Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath()));
-            PrintWriter out = Main.out(spec);
+            PrintWriter out = out();
             if (accounts.isEmpty()) {
                 out.println("no credentials found (looked for clouds.yaml, OS_*, the scw config, SCW_*, CLOUDFLARE_API_TOKEN)");
                 return Main.OK;

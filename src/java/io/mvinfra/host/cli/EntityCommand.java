@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.EntityTemplate;
@@ -12,11 +11,8 @@ import io.mvinfra.host.module.FieldTemplate;
 import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.store.StoredEntity;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "entity", mixinStandardHelpOptions = true, description = "List, read, create, update and delete entities.",
         subcommands = {EntityCommand.ListEntities.class, EntityCommand.Get.class, EntityCommand.Create.class, EntityCommand.Update.class,
@@ -29,11 +25,7 @@ final class EntityCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the entities of a template (summary fields as columns).")
-    static final class ListEntities implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class ListEntities extends HostCommand {
         @Parameters(index = "0", description = "Entity template, e.g. DnsRecord")
         String cet;
         @Option(names = "--json", description = "Stable JSON output")
@@ -51,7 +43,7 @@ final class EntityCommand {
                 EntityTemplate t = template(h, cet);
                 Map<String, Object> filters = Assignments.parse(where);
                 List<StoredEntity> entities = filters.isEmpty() ? h.store().list(cet, offset, limit) : h.store().findBy(cet, filters);
-                PrintWriter out = Main.out(spec);
+                PrintWriter out = out();
                 if (json) {
                     Output.json(out, entities.stream().map(Output::entityJson).toList());
                     return Main.OK;
@@ -73,11 +65,7 @@ final class EntityCommand {
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one entity (secrets masked).")
-    static final class Get implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Get extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Parameters(index = "1")
@@ -90,7 +78,7 @@ final class EntityCommand {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
                 StoredEntity e = h.store().require(cet, uuid);
-                print(Main.out(spec), t, e, json);
+                print(out(), t, e, json);
                 return Main.OK;
             }
         }
@@ -112,11 +100,7 @@ final class EntityCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an entity from field=value pairs and print its uuid."
             + " A reference takes the referenced uuid, a list field comma-separated values, a map field key=value;key=value.")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Create extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "field=value")
@@ -130,9 +114,9 @@ final class EntityCommand {
                 template(h, cet);
                 StoredEntity e = h.store().create(cet, Assignments.parse(values));
                 if (json) {
-                    Output.json(Main.out(spec), Output.entityJson(e));
+                    Output.json(out(), Output.entityJson(e));
                 } else {
-                    Main.out(spec).println(e.uuid());
+                    out().println(e.uuid());
                 }
                 return Main.OK;
             }
@@ -140,11 +124,7 @@ final class EntityCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change fields of an entity (field= clears a field).")
-    static final class Update implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Update extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Parameters(index = "1")
@@ -161,18 +141,14 @@ final class EntityCommand {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
                 StoredEntity e = h.store().update(cet, uuid, version, Assignments.parse(values));
-                print(Main.out(spec), t, e, json);
+                print(out(), t, e, json);
                 return Main.OK;
             }
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an entity (refused while others reference it).")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Delete extends HostCommand {
         @Parameters(index = "0")
         String cet;
         @Parameters(index = "1")
@@ -185,7 +161,7 @@ final class EntityCommand {
             try (Host h = host.open()) {
                 template(h, cet);
                 h.store().delete(cet, uuid, version);
-                Main.out(spec).println("deleted " + cet + " " + uuid);
+                out().println("deleted " + cet + " " + uuid);
                 return Main.OK;
             }
         }

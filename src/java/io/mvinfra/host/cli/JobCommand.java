@@ -3,35 +3,27 @@ package io.mvinfra.host.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.JobDescriptor;
 import io.mvinfra.host.runtime.JobResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "job", mixinStandardHelpOptions = true, description = "The module's scheduled jobs.",
         subcommands = {JobCommand.ListJobs.class, JobCommand.Run.class})
 final class JobCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List jobs, their schedule and their last run.")
-    static final class ListJobs implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class ListJobs extends HostCommand {
         @Option(names = "--json")
         boolean json;
 
         @Override
         public Integer call() {
             try (Host h = host.open()) {
-                PrintWriter out = Main.out(spec);
+                PrintWriter out = out();
                 List<java.util.Map<String, Object>> jobs = new ArrayList<>();
                 List<List<String>> rows = new ArrayList<>();
                 for (JobDescriptor j : h.module().jobs().values()) {
@@ -58,11 +50,7 @@ final class JobCommand {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job now and print its report.")
-    static final class Run implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Run extends HostCommand {
         @Parameters(index = "0")
         String code;
         @Option(names = {"-p", "--param"}, description = "Override a job variable for this run, name=value (repeatable)")
@@ -74,7 +62,7 @@ final class JobCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 JobResult run = h.jobs().run(code, System.getProperty("user.name"), Assignments.parse(params));
-                PrintWriter out = Main.out(spec);
+                PrintWriter out = out();
                 if (json) {
                     Output.json(out, run);
                 } else {

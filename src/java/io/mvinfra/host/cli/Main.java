@@ -67,8 +67,4 @@ public final class Main {
             return exitCode(e);
         }
     }
-
-    static PrintWriter out(CommandSpec spec) {
-        return spec.commandLine().getOut();
-    }
 }

@@ -1,31 +1,23 @@
 package io.mvinfra.host.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.EntityTemplate;
 import io.mvinfra.host.module.Module;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "module", mixinStandardHelpOptions = true, description = "The module's descriptors.",
         subcommands = ModuleCommand.Check.class)
 final class ModuleCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate every descriptor and print what was loaded.")
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Check extends HostCommand {
 
         @Override
         public Integer call() {
             Module module = Host.loadModule(host.settings());
-            PrintWriter out = Main.out(spec);
+            PrintWriter out = out();
             out.printf("module %s %s (%s): %d entities, %d fields, %d buttons, %d jobs%n", module.code(), module.version(), module.location(),
                     module.entities().size(), module.fieldCount(), module.actionCount(), module.jobs().size());
             for (EntityTemplate e : module.entities().values()) {

@@ -1,6 +1,5 @@
 package io.mvinfra.host.cli;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -10,19 +9,11 @@ import io.mvinfra.host.Host;
 import io.mvinfra.host.web.WebServer;
 import io.mvinfra.host.web.WebSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the host: web admin page, JSON API and scheduled jobs.")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends HostCommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-
-    @Mixin
-    HostOptions host;
-    @Spec
-    CommandSpec spec;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else requires login)")
@@ -37,9 +28,9 @@ final class ServeCommand implements Callable<Integer> {
         WebServer web = WebServer.start(h, settings);
         String address = bind.contains(":") ? "[" + bind + "]" : bind;
         log.info("web admin on http://{}:{}/ ({})", address, web.port(), settings.loginRequired() ? "login required" : "loopback only, no login");
-        Main.out(spec).printf("mv-infra serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", address, web.port(),
+        out().printf("mv-infra serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", address, web.port(),
                 settings.loginRequired() ? "login required: users from `mv-infra user add`" : "loopback only, no login");
-        Main.out(spec).flush();
+        out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();

@@ -9,18 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.web.auth.PasswordHasher;
 import io.mvinfra.host.web.auth.UserStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "The web admin's users (needed when `serve` listens beyond loopback). Passwords are stored as PBKDF2 hashes.",
@@ -29,11 +25,7 @@ final class UserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a user. The password is asked twice on a terminal, else read from the first line of stdin.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Add extends HostCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -42,7 +34,7 @@ final class UserCommand {
             char[] password = readPassword("Password for " + name + ": ");
             try (Host h = host.open()) {
                 users(h).add(name, password);
-                Main.out(spec).println("user " + name + " added");
+                out().println("user " + name + " added");
                 return Main.OK;
             } finally {
                 Arrays.fill(password, '\0');
@@ -52,11 +44,7 @@ final class UserCommand {
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Change a user's password (their open sessions end within a minute).")
-    static final class Passwd implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Passwd extends HostCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -65,7 +53,7 @@ final class UserCommand {
             char[] password = readPassword("New password for " + name + ": ");
             try (Host h = host.open()) {
                 users(h).changePassword(name, password);
-                Main.out(spec).println("password of " + name + " changed");
+                out().println("password of " + name + " changed");
                 return Main.OK;
             } finally {
                 Arrays.fill(password, '\0');
@@ -74,11 +62,7 @@ final class UserCommand {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user (their open sessions end within a minute).")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends HostCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -86,18 +70,14 @@ final class UserCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 users(h).remove(name);
-                Main.out(spec).println("user " + name + " removed");
+                out().println("user " + name + " removed");
                 return Main.OK;
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
-    static final class ListUsers implements Callable<Integer> {
-        @Mixin
-        HostOptions host;
-        @Spec
-        CommandSpec spec;
+    static final class ListUsers extends HostCommand {
         @Option(names = "--json")
         boolean json;
 
@@ -106,12 +86,12 @@ final class UserCommand {
             try (Host h = host.open()) {
                 List<UserStore.User> users = users(h).list();
                 if (json) {
-                    Output.json(Main.out(spec), users);
+                    Output.json(out(), users);
                     return Main.OK;
                 }
                 List<List<String>> rows = new ArrayList<>();
                 users.forEach(u -> rows.add(List.of(u.name(), u.createdAt().toString(), u.passwordChangedAt().toString())));
-                Output.table(Main.out(spec), List.of("user", "created", "password changed"), rows);
+                Output.table(out(), List.of("user", "created", "password changed"), rows);
                 return Main.OK;
             }
         }
