@@ -42,6 +42,8 @@ public final class StoreSession implements AutoCloseable {
     private final Connection connection;
     private final Module module;
     private final SecretCipher cipher;
+    /** Entities this transaction has seen exist (uuid → template): a reference to one needs no second look. */
+    private final Map<String, String> known = new HashMap<>();
     private boolean done;
 
     StoreSession(Connection connection, Module module, SecretCipher cipher) {
@@ -93,6 +95,7 @@ public final class StoreSession implements AutoCloseable {
             writeIndex(template, created);
             return null;
         });
+        created.forEach(e -> known.put(e.uuid(), cet));
         return created;
     }
 
@@ -162,6 +165,7 @@ public final class StoreSession implements AutoCloseable {
             }
             return null;
         });
+        known.remove(uuid);
     }
 
     public Optional<StoredEntity> get(String cet, String uuid) {
@@ -451,7 +455,14 @@ public final class StoreSession implements AutoCloseable {
             return;
         }
         Map<String, String> found = new HashMap<>();
-        List<String> uuids = new ArrayList<>(wanted.keySet());
+        List<String> uuids = new ArrayList<>();
+        for (String uuid : wanted.keySet()) {
+            if (known.containsKey(uuid)) {
+                found.put(uuid, known.get(uuid));
+            } else {
+                uuids.add(uuid);
+            }
+        }
         for (int from = 0; from < uuids.size(); from += 500) {
             List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + 500));
             sql("check references", () -> {
@@ -469,6 +480,7 @@ public final class StoreSession implements AutoCloseable {
                 return null;
             });
         }
+        known.putAll(found);
         // entities created in this same batch may reference each other
         entities.forEach(e -> found.putIfAbsent(e.uuid(), e.cet()));
         List<Violation> violations = new ArrayList<>();
