@@ -35,6 +35,9 @@ public final class StoreSession implements AutoCloseable {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final int INDEXED_LENGTH = 1000;
+    /** The columns {@link #read} takes, in its order. */
+    private static final String COLUMNS = "uuid, cet_code, version, fields, created_at, updated_at";
+    private static final String E_COLUMNS = "e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at";
     /** Any indexed value (or the uuid) of the entity contains the text; '!' escapes LIKE's wildcards. */
     private static final String SEARCH = "e.cet_code = ? AND (LOWER(e.uuid) LIKE ? ESCAPE '!' OR EXISTS (SELECT 1 FROM entity_value v"
             + " WHERE v.uuid = e.uuid AND LOWER(v.val) LIKE ? ESCAPE '!'))";
@@ -172,7 +175,7 @@ public final class StoreSession implements AutoCloseable {
         EntityTemplate template = template(cet);
         return sql("read " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement(
-                    "SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity WHERE uuid = ?")) {
+                    "SELECT " + COLUMNS + " FROM entity WHERE uuid = ?")) {
                 st.setString(1, uuid);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next() || !rs.getString(2).equals(cet)) {
@@ -199,19 +202,13 @@ public final class StoreSession implements AutoCloseable {
     public List<StoredEntity> list(String cet, int offset, int limit) {
         EntityTemplate template = template(cet);
         return sql("list " + cet, () -> {
-            try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity"
+            try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM entity"
                     + " WHERE cet_code = ? ORDER BY cet_code, created_at, uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 st.setString(1, cet);
                 st.setInt(2, offset);
                 st.setInt(3, limit);
                 st.setFetchSize(Math.min(limit, 1000));
-                List<StoredEntity> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(template, rs));
-                    }
-                }
-                return out;
+                return readAll(template, st);
             }
         });
     }
@@ -222,7 +219,7 @@ public final class StoreSession implements AutoCloseable {
         // a row-value comparison, so the (cet_code, created_at, uuid) index serves both the range and the order
         String keyset = after == null ? "" : " AND (created_at, uuid) > (?, ?)";
         return sql("list " + cet, () -> {
-            try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code, version, fields, created_at, updated_at FROM entity"
+            try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM entity"
                     + " WHERE cet_code = ?" + keyset + " ORDER BY cet_code, created_at, uuid FETCH FIRST ? ROWS ONLY")) {
                 int i = 1;
                 st.setString(i++, cet);
@@ -232,13 +229,7 @@ public final class StoreSession implements AutoCloseable {
                 }
                 st.setInt(i, limit);
                 st.setFetchSize(Math.min(limit, 1000));
-                List<StoredEntity> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(template, rs));
-                    }
-                }
-                return out;
+                return readAll(template, st);
             }
         });
     }
@@ -267,18 +258,12 @@ public final class StoreSession implements AutoCloseable {
         }
         EntityTemplate template = template(cet);
         return sql("search " + cet, () -> {
-            try (PreparedStatement st = connection.prepareStatement("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at"
+            try (PreparedStatement st = connection.prepareStatement("SELECT " + E_COLUMNS
                     + " FROM entity e WHERE " + SEARCH + " ORDER BY e.created_at, e.uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 int i = bindSearch(st, cet, text);
                 st.setInt(i++, offset);
                 st.setInt(i, limit);
-                List<StoredEntity> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(template, rs));
-                    }
-                }
-                return out;
+                return readAll(template, st);
             }
         });
     }
@@ -316,15 +301,14 @@ public final class StoreSession implements AutoCloseable {
         EntityTemplate template = template(cet);
         Map<String, String> indexed = new LinkedHashMap<>();
         for (Map.Entry<String, ?> f : filters.entrySet()) {
-            FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(
-                    new Violation(cet, f.getKey(), "unknown", "no such field in " + cet))));
+            FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(unknownField(template, f.getKey()))));
             String key = indexKey(f.getValue());
             if (key != null && indexable(field) && key.length() <= INDEXED_LENGTH) {
                 indexed.put(f.getKey(), key);
             }
         }
         // one join per indexed filter, driven by the (cet_code, field, val) index: the index holds a value once per entity
-        StringBuilder q = new StringBuilder("SELECT e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at FROM entity e");
+        StringBuilder q = new StringBuilder("SELECT " + E_COLUMNS + " FROM entity e");
         for (int j = 0; j < indexed.size(); j++) {
             q.append(" JOIN entity_value v").append(j).append(" ON v").append(j).append(".uuid = e.uuid AND v").append(j).append(".cet_code = ? AND v")
                     .append(j).append(".field = ? AND v").append(j).append(".val = ?");
@@ -343,13 +327,7 @@ public final class StoreSession implements AutoCloseable {
                 if (indexed.isEmpty()) {
                     st.setString(i, cet);
                 }
-                List<StoredEntity> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(template, rs));
-                    }
-                }
-                return out;
+                return readAll(template, st);
             }
         });
         return candidates.stream().filter(e -> filters.entrySet().stream().allMatch(f -> matches(template.field(f.getKey()).get(), e, f.getValue()))).toList();
@@ -415,8 +393,7 @@ public final class StoreSession implements AutoCloseable {
         for (Map.Entry<String, Object> e : input.entrySet()) {
             FieldTemplate field = fields.get(e.getKey());
             if (field == null) {
-                violations.add(new Violation(template.code(), e.getKey(), "unknown", "no such field in " + template.code()
-                        + " (fields: " + String.join(", ", fields.keySet()) + ")"));
+                violations.add(unknownField(template, e.getKey()));
                 continue;
             }
             Object raw = e.getValue();
@@ -582,6 +559,21 @@ public final class StoreSession implements AutoCloseable {
             return n.toString();
         }
         return value.toString();
+    }
+
+    private static Violation unknownField(EntityTemplate template, String code) {
+        return new Violation(template.code(), code, "unknown", "no such field in " + template.code()
+                + " (fields: " + String.join(", ", template.fields().stream().map(FieldTemplate::code).toList()) + ")");
+    }
+
+    private List<StoredEntity> readAll(EntityTemplate template, PreparedStatement st) throws SQLException {
+        List<StoredEntity> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(template, rs));
+            }
+        }
+        return out;
     }
 
     private StoredEntity read(EntityTemplate template, ResultSet rs) throws SQLException {

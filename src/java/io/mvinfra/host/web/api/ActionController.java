@@ -66,7 +66,7 @@ public final class ActionController {
         EntityTemplate template = EntityController.template(host, ctx);
         String uuid = ctx.pathParam("uuid");
         EntityAction action = action(template, ctx.pathParam("code"));
-        Map<String, Object> parameters = parameters(Requests.bodyOr(ctx, Press.class, new Press(false, Map.of())));
+        Map<String, Object> parameters = parameters(ctx);
         host.store().require(template.code(), uuid);
         boolean applies = host.actions().applicable(template.code(), uuid).stream().anyMatch(a -> a.code().equals(action.code()));
         if (!applies) {
@@ -87,7 +87,7 @@ public final class ActionController {
         if (!action.applicableToEntityList()) {
             throw ApiException.conflict("the button '" + action.label() + "' works on one " + template.name() + ", not on the list");
         }
-        submit(ctx, template, action, null, parameters(Requests.bodyOr(ctx, Press.class, new Press(false, Map.of()))));
+        submit(ctx, template, action, null, parameters(ctx));
     }
 
     private EntityAction action(EntityTemplate template, String code) {
@@ -146,6 +146,10 @@ public final class ActionController {
         out.put("label", a.label());
         out.put("description", a.description());
         return out;
+    }
+
+    private static Map<String, Object> parameters(Context ctx) {
+        return parameters(Requests.bodyOr(ctx, Press.class, new Press(false, Map.of())));
     }
 
     /** Extra parameters may not pose as what the runner itself puts in the script's context. */
