@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cloudflare.client.CloudflareDialect;
-import http.Auth;
-import http.HttpRuntime;
-import http.HttpSettings;
-import http.ProviderException;
-import http.ProviderException.Kind;
-import http.ProviderHttp;
-import http.TimeSource;
+import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.http.Auth;
+import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.http.HttpSettings;
+import io.mvinfra.http.ProviderException;
+import io.mvinfra.http.ProviderException.Kind;
+import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.http.TimeSource;
 import support.Prism;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.CustomEntityInstance;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Test button: writes, then fails as a provider refusal would; nothing it wrote may survive. */
 public class FailingGadget extends ButtonScript {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.CustomEntityInstance;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Test button: counts greetings on the entity and says hello; proves it could read the decrypted secret. */
 public class GreetGadget extends ButtonScript {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import http.TimeSource;
+import io.mvinfra.http.TimeSource;
 
 /** Time that moves only when someone sleeps (or the test says so), and remembers every sleep. */
 public final class FakeTime implements TimeSource {

@@ -29,11 +29,14 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public String text() {
-        return appender.list.stream().map(LogCapture::render).collect(Collectors.joining("\n"));
+        return events().stream().map(LogCapture::render).collect(Collectors.joining("\n"));
     }
 
+    /** A copy taken under the appender's own lock: other threads (a scheduler, a pool) may be logging meanwhile. */
     public List<ILoggingEvent> events() {
-        return List.copyOf(appender.list);
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     @Override

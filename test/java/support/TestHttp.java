@@ -2,8 +2,8 @@ package support;
 
 import java.time.Duration;
 
-import http.HttpRuntime;
-import http.HttpSettings;
+import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.http.HttpSettings;
 
 /** Runtimes for tests: short timeouts, and waits that take no time (a {@link FakeTime} records them). */
 public final class TestHttp {

@@ -52,8 +52,8 @@ class ScriptsUseOnlyTheMeveoContractTest {
                     offending.add(scripts.relativize(p) + " imports " + imported);
                 }
             }
-            if (source.contains("io.mvinfra")) {
-                offending.add(scripts.relativize(p) + " names io.mvinfra (the host)");
+            if (source.contains("io.mvinfra.host")) {
+                offending.add(scripts.relativize(p) + " names io.mvinfra.host (the host)");
             }
         }
 

@@ -11,7 +11,7 @@ import org.meveo.service.storage.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import http.ProviderException;
+import io.mvinfra.http.ProviderException;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoreSession;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.ServiceProvider;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** A job's script: counts what it finds and reports it, as a scheduled refresh would. */
 public class CountProviders extends ButtonScript {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.ServiceProvider;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Test button pressed on the ServiceProvider list: there is no entity, only the list's templates. */
 public class CountProvidersOnList extends ButtonScript {

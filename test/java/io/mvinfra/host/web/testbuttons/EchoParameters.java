@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.service.script.Script;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Says who pressed and which extra parameters arrived, so a test can check what the web layer passed on. */
 public class EchoParameters extends ButtonScript {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.meveo.admin.exception.BusinessException;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Runs until the test calls {@link #release()}: a long-running button whose end the test decides. */
 public class HoldUntilReleased extends ButtonScript {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.ServiceProvider;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Writes the pressed entity back, as provider buttons do with the provider's answer. */
 public class Reactivate extends ButtonScript {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
 
-import buttons.ButtonScript;
+import io.mvinfra.buttons.ButtonScript;
 
 /** Fails as a provider refusal does: a BusinessException whose message is for the operator. */
 public class RefuseNamingTheField extends ButtonScript {

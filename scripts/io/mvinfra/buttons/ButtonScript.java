@@ -1,0 +1,63 @@
+package io.mvinfra.buttons;
+
+import io.mvinfra.storage.ModuleScript;
+
+import java.util.Map;
+
+import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.CustomEntityInstance;
+import org.meveo.model.persistence.CEIUtils;
+
+import io.mvinfra.http.ProviderException;
+
+/** The lines every button repeats: read the pressed entity, tell the operator; storage comes from {@link ModuleScript}. */
+public abstract class ButtonScript extends ModuleScript {
+
+    /**
+     * The button-level parameter (the CLI's {@code --dry-run}, the web page's dry-run press) asking a create, update
+     * or delete to say exactly what it would send, and to send and change nothing.
+     */
+    public static final String DRY_RUN = "dryRun";
+
+    protected <T> T entity(Map<String, Object> ctx, Class<T> type) throws BusinessException {
+        Object value = ctx.get(CONTEXT_ENTITY);
+        if (value == null) {
+            throw new BusinessException("This button needs an entity: none was given");
+        }
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        if (value instanceof CustomEntityInstance cei) {
+            if (!type.getSimpleName().equals(cei.getCetCode())) {
+                throw new BusinessException("This button works on a " + type.getSimpleName() + ", not on a " + cei.getCetCode());
+            }
+            return CEIUtils.ceiToPojo(cei, type);
+        }
+        throw new BusinessException("Unexpected entity " + value.getClass().getName());
+    }
+
+    /** Whether this press is a dry run: {@link #DRY_RUN} given as {@code true} (a Boolean, or text from a form). */
+    protected static boolean dryRun(Map<String, Object> ctx) {
+        Object value = ctx.get(DRY_RUN);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().strip());
+    }
+
+    /** A button parameter as text, or null when it is absent or blank. */
+    protected static String parameter(Map<String, Object> ctx, String name) {
+        Object value = ctx.get(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    /**
+     * A provider's refusal as the operator reads it, in the provider's own words with its codes and request id:
+     * {@code Cloudflare refused the request (HTTP 400, 9005): Content for A record is invalid. [request id …]}.
+     */
+    protected static BusinessException refusal(ProviderException e) {
+        String message = e.getMessage();
+        return new BusinessException(message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+    }
+
+    protected void message(Map<String, Object> ctx, String format, Object... args) {
+        ctx.put(RESULT_GUI_MESSAGE, args.length == 0 ? format : String.format(format, args));
+    }
+}

@@ -1,0 +1,65 @@
+package io.mvinfra.cloudflare;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.DnsRecord;
+import org.meveo.model.customEntities.DomainName;
+
+import io.mvinfra.cloudflare.client.CloudflareClient;
+import io.mvinfra.cloudflare.client.CloudflareDnsRecord;
+import io.mvinfra.cloudflare.client.DnsRecordPatch;
+import io.mvinfra.cloudflare.client.DnsRecordRequest;
+import io.mvinfra.http.ProviderCall;
+import io.mvinfra.http.ProviderException;
+
+/**
+ * DnsRecord → "Update on Cloudflare": the entity checked as for a create, then compared with the record as Cloudflare
+ * has it now; only what differs is sent, so a field changed meanwhile at Cloudflare and not here is left alone.
+ */
+public class UpdateDnsRecord extends CloudflareButton {
+
+    @Override
+    protected void press(Map<String, Object> ctx) throws BusinessException {
+        DnsRecord record = entity(ctx, DnsRecord.class);
+        DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
+        String id = providerSideId(record);
+        DnsRecordRequest wanted = DnsRecordRequests.create(record, zone);
+        CloudflareClient cloudflare = cloudflare(zone);
+        CloudflareDnsRecord current;
+        try {
+            current = cloudflare.getDnsRecord(zone.getProviderSideId(), id);
+        } catch (ProviderException e) {
+            if (CloudflareClient.isGone(e)) {
+                throw new BusinessException("DNS record " + record.getName() + " (id " + id + ") is no longer at Cloudflare: "
+                        + "press 'List DNS records' on " + zone.getName() + ", or delete it here", e);
+            }
+            throw e;
+        }
+        DnsRecordPatch changes = DnsRecordRequests.changes(wanted, current);
+        if (changes.isEmpty()) {
+            if (!dryRun(ctx) && FromCloudflare.copy(record, current, Instant.now())) {
+                save(record);   // what only Cloudflare sets (proxiable, modifiedDate…) may have moved meanwhile
+            }
+            message(ctx, "%sDNS record %s already matches Cloudflare: nothing to send", dryRun(ctx) ? "Dry run: " : "", current.name());
+            return;
+        }
+        ProviderCall<CloudflareDnsRecord> update = cloudflare.updateDnsRecord(zone.getProviderSideId(), id, changes);
+        if (dryRun(ctx)) {
+            describeDryRun(ctx, update);
+            return;
+        }
+        CloudflareDnsRecord updated = update.send();
+        FromCloudflare.copy(record, updated, Instant.now());
+        save(record);
+        message(ctx, "DNS record %s updated (%s; id %s)", updated.name(), String.join(", ", changes.changedFields()), updated.id());
+    }
+
+    private static String providerSideId(DnsRecord record) throws BusinessException {
+        if (record.getProviderSideId() == null || record.getProviderSideId().isBlank()) {
+            throw new BusinessException("DNS record " + record.getName() + " is not at Cloudflare yet: create it first");
+        }
+        return record.getProviderSideId();
+    }
+}
