@@ -11,7 +11,6 @@ import io.mvinfra.buttons.ButtonScript;
 import io.mvinfra.cloudflare.client.CloudflareClient;
 import io.mvinfra.cloudflare.client.CloudflareDialect;
 import io.mvinfra.credentials.ProviderAccess;
-import io.mvinfra.credentials.ProviderKind;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderException;
@@ -49,9 +48,9 @@ public abstract class CloudflareButton extends ButtonScript {
     }
 
     protected CloudflareClient cloudflare(ServiceProvider provider) throws BusinessException {
-        if (!ProviderKind.CLOUDFLARE.name().equals(provider.getKind())) {
+        if (!CloudflareProfile.KIND.equals(provider.getKind())) {
             throw new BusinessException("ServiceProvider " + provider.getCode() + " is of kind " + provider.getKind()
-                    + ", not " + ProviderKind.CLOUDFLARE);
+                    + ", not " + CloudflareProfile.KIND);
         }
         Credential credential = provider.getCredential() == null ? null
                 : resolve(provider.getCredential(), Credential.class, "ServiceProvider " + provider.getCode() + ": credential");

@@ -2,6 +2,7 @@ package io.mvinfra.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -20,6 +21,7 @@ public final class HttpRuntime {
     private final TimeSource time;
     private final OkHttpClient client;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Object> sessions = new ConcurrentHashMap<>();
 
     public HttpRuntime(HttpSettings settings, TimeSource time) {
         this.settings = settings;
@@ -65,5 +67,14 @@ public final class HttpRuntime {
     public RateLimiter rateLimiter(String key, RateLimit limit) {
         return limiters.compute(key, (k, current) ->
                 current != null && current.limit().equals(limit) ? current : new RateLimiter(limit, time));
+    }
+
+    /**
+     * A credential's session (a token from an identity service, with its catalog), made once and kept for the life of
+     * the runtime so that presses reuse it instead of logging in again. {@code key} must change whenever what the
+     * session was made from changes (a rotated password makes a new session).
+     */
+    public <T> T session(String key, Class<T> type, Supplier<T> create) {
+        return type.cast(sessions.computeIfAbsent(key, k -> create.get()));
     }
 }

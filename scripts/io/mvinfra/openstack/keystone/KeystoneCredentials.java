@@ -14,6 +14,11 @@ public sealed interface KeystoneCredentials {
     /** The secret values, scrubbed from anything written down. */
     Set<String> secrets();
 
+    /** Everything a token is asked with, secrets included: only ever hashed, to tell one session from another. */
+    default String fingerprintMaterial() {
+        return authRequest().toString();
+    }
+
     /**
      * A user, found by name in its domain, with a password; the token is scoped to a project, since an unscoped
      * token carries no service catalog.

@@ -143,6 +143,60 @@ class ProviderAccessTest {
         verify(0, postRequestedFor(urlPathEqualTo("/v3/auth/tokens")));
     }
 
+    @Test
+    void keystoneSessionIsReusedAcrossPressesUntilTheCredentialChanges() throws BusinessException {
+        stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("X-Subject-Token", "keystone-token").withBody(fixture("keystone/token-password.json"))));
+        Credential password = openstackPassword();
+
+        access(provider("OPENSTACK", baseUrl), password).http(new OpenStackDialect("nova")).get("check").send();
+        access(provider("OPENSTACK", baseUrl), password).http(new OpenStackDialect("nova")).get("check").send();
+        password.setPassword("rotated-password");
+        access(provider("OPENSTACK", baseUrl), password).http(new OpenStackDialect("nova")).get("check").send();
+
+        verify(2, postRequestedFor(urlPathEqualTo("/v3/auth/tokens")));
+        verify(3, getRequestedFor(urlPathEqualTo("/check")).withHeader("X-Auth-Token", equalTo("keystone-token")));
+    }
+
+    @Test
+    void aTokenIssuedDuringThePressIsOfferedForTheCredentialAndAKeptOneIsNot() throws BusinessException {
+        stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("X-Subject-Token", "keystone-token").withBody(fixture("keystone/token-password.json"))));
+        Credential issued = openstackPassword();
+        Credential kept = openstackPassword();
+        kept.setUuid("cred-2");
+        kept.setToken("kept-token");
+        kept.setTokenExpiry(time.now().plus(Duration.ofMinutes(30)));
+
+        ProviderAccess renewed = access(provider("OPENSTACK", baseUrl), issued);
+        renewed.http(new OpenStackDialect("nova")).get("check").send();
+        ProviderAccess resumed = access(provider("OPENSTACK", baseUrl), kept);
+        resumed.http(new OpenStackDialect("nova")).get("check").send();
+
+        assertThat(renewed.credentialChanges()).hasValueSatisfying(changes -> {
+            assertThat(changes.getUuid()).isEqualTo("cred-1");
+            assertThat(changes.getToken()).isEqualTo("keystone-token");
+            assertThat(changes.getTokenExpiry()).isNotNull();
+        });
+        assertThat(resumed.credentialChanges()).isEmpty();
+        assertThat(access(provider("CLOUDFLARE", baseUrl), complete("CLOUDFLARE_API_TOKEN")).credentialChanges()).isEmpty();
+    }
+
+    @Test
+    void ovhAnswersAtItsPublishedKeystoneWhenNoUrlIsGiven() throws BusinessException {
+        ProviderAccess ovh = access(provider("OVH", null), complete("OPENSTACK_PASSWORD"));
+
+        assertThat(ovh.baseUrl()).isEqualTo("https://auth.cloud.ovh.net/v3");
+        assertThat(ovh.profile().credentialTypes()).containsExactly("OPENSTACK_PASSWORD", "OPENSTACK_APPLICATION_CREDENTIAL");
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void unknownKindIsRefusedNamingTheKindsThatExist() {
+        assertThatThrownBy(() -> access(provider("AZURE", baseUrl), complete("CLOUDFLARE_API_TOKEN")))
+                .hasMessage("ServiceProvider cf: kind AZURE is not one of [CLOUDFLARE, SCALEWAY, OPENSTACK, OVH, CYCLADES]");
+    }
+
     @ParameterizedTest(name = "{0} without {1}")
     @CsvSource(delimiter = '|', textBlock = """
             CLOUDFLARE | CLOUDFLARE_API_TOKEN             | token                       | Credential cf-main: token is empty
