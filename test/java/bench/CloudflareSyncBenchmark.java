@@ -23,18 +23,18 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import io.mvinfra.cloudflare.client.CloudflareClient;
-import io.mvinfra.cloudflare.client.CloudflareDialect;
-import io.mvinfra.cloudflare.client.CloudflareDnsRecord;
+import io.mvinfra.cloudflare.CloudflareClient;
+import io.mvinfra.cloudflare.CloudflareDialect;
+import io.mvinfra.cloudflare.dns.CloudflareDnsRecord;
+import io.mvinfra.host.Host;
+import io.mvinfra.host.runtime.PressRequest;
+import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.http.Auth;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.Json;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.http.TimeSource;
-import io.mvinfra.host.Host;
-import io.mvinfra.host.runtime.PressRequest;
-import io.mvinfra.host.runtime.PressResult;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -79,7 +79,7 @@ public final class CloudflareSyncBenchmark {
     /** CloudflareClient.listDnsRecords alone: the network and the parsing, at the client's page size. */
     private static void clientList(WireMockServer stub) {
         CloudflareClient cloudflare = new CloudflareClient(http(stub));
-        Measure m = measure(stub, () -> cloudflare.listDnsRecords(ZONE_ID).size());
+        Measure m = measure(stub, () -> cloudflare.dnsRecords().list(ZONE_ID).size());
         m.print("client list (CloudflareClient.listDnsRecords)");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.cloudflare.CloudflareDialect;
 import io.mvinfra.http.Auth;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.HttpSettings;

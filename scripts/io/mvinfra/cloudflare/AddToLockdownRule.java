@@ -11,11 +11,16 @@ import org.meveo.model.customEntities.DnsRecord;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.LockdownRule;
 
-import io.mvinfra.validation.Violations;
-import io.mvinfra.cloudflare.client.CloudflareLockdownRule;
-import io.mvinfra.cloudflare.client.LockdownRuleRequest;
+import io.mvinfra.cloudflare.dns.DnsRecordNames;
+import io.mvinfra.cloudflare.dns.DnsRecordRequests;
+import io.mvinfra.cloudflare.lockdown.CloudflareLockdownRule;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleMapper;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleRequest;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleRequests;
+import io.mvinfra.cloudflare.lockdown.LockdownRules;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.net.IpAddress;
+import io.mvinfra.validation.Violations;
 
 /**
  * DnsRecord → "Add to lockdown rule": the record's host ({@code name/*}) joins the rule's URLs and the record's
@@ -31,7 +36,7 @@ public class AddToLockdownRule extends CloudflareButton {
         DnsRecord record = entity(ctx, DnsRecord.class);
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
         Violations problems = new Violations("DnsRecord");
-        String host = DnsRecordRequests.fullName(record.getName(), DnsRecordRequests.zoneName(zone), problems);
+        String host = DnsRecordNames.fullName(record.getName(), DnsRecordNames.zoneName(zone), problems);
         Optional<IpAddress> ip = IpAddress.parse(record.getValue());
         if (!"A".equals(record.getRecordType()) && !"AAAA".equals(record.getRecordType())) {
             problems.add("recordType", "only an A or AAAA record gives a server's address to let through, this one is "
@@ -53,13 +58,13 @@ public class AddToLockdownRule extends CloudflareButton {
         rule.setUrls(urls);
         rule.setIps(ips);
         LockdownRuleRequest request = LockdownRuleRequests.of(rule, zone);
-        ProviderCall<CloudflareLockdownRule> update = cloudflare(zone).updateLockdownRule(zone.getProviderSideId(), id, request);
+        ProviderCall<CloudflareLockdownRule> update = cloudflare(zone).lockdownRules().update(zone.getProviderSideId(), id, request);
         if (dryRun(ctx)) {
             describeDryRun(ctx, update);
             return;
         }
         CloudflareLockdownRule updated = update.send();
-        FromCloudflare.copy(rule, updated);
+        LockdownRuleMapper.copy(rule, updated);
         save(rule);
         message(ctx, "Lockdown rule %s now lets %s through to %s (id %s)", LockdownRules.label(rule), ip.get(), url, updated.id());
     }

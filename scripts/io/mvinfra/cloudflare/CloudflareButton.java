@@ -8,8 +8,6 @@ import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.buttons.ButtonScript;
-import io.mvinfra.cloudflare.client.CloudflareClient;
-import io.mvinfra.cloudflare.client.CloudflareDialect;
 import io.mvinfra.credentials.ProviderAccess;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.ProviderCall;
@@ -67,7 +65,7 @@ public abstract class CloudflareButton extends ButtonScript {
             delete.send();
             return "deleted at Cloudflare";
         } catch (ProviderException e) {
-            if (!CloudflareClient.isGone(e)) {
+            if (!e.is(ProviderException.Kind.NOT_FOUND)) {
                 throw e;
             }
             return "was already gone from Cloudflare";

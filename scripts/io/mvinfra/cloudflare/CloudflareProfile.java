@@ -12,7 +12,6 @@ import org.meveo.model.customEntities.ServiceProvider;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
 import io.mvinfra.credentials.CheckContext;
 import io.mvinfra.credentials.CheckResult;
 import io.mvinfra.credentials.CredentialFields;

@@ -9,9 +9,10 @@ import org.meveo.model.customEntities.DomainName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.mvinfra.cloudflare.client.CloudflareClient;
-import io.mvinfra.cloudflare.client.CloudflareDnsRecord;
-import io.mvinfra.cloudflare.client.DnsRecordRequest;
+import io.mvinfra.cloudflare.dns.CloudflareDnsRecord;
+import io.mvinfra.cloudflare.dns.DnsRecordMapper;
+import io.mvinfra.cloudflare.dns.DnsRecordRequest;
+import io.mvinfra.cloudflare.dns.DnsRecordRequests;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderException;
 
@@ -30,7 +31,7 @@ public class CreateDnsRecord extends CloudflareButton {
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
         DnsRecordRequest request = DnsRecordRequests.create(record, zone);
         CloudflareClient cloudflare = cloudflare(zone);
-        ProviderCall<CloudflareDnsRecord> create = cloudflare.createDnsRecord(zone.getProviderSideId(), request);
+        ProviderCall<CloudflareDnsRecord> create = cloudflare.dnsRecords().create(zone.getProviderSideId(), request);
         if (dryRun(ctx)) {
             describeDryRun(ctx, create);
             return;
@@ -40,12 +41,12 @@ public class CreateDnsRecord extends CloudflareButton {
         try {
             created = create.send();
         } catch (ProviderException e) {
-            if (!CloudflareClient.isAlreadyExists(e)) {
+            if (!CloudflareDialect.isAlreadyExists(e)) {
                 throw e;
             }
             // 81057/81058: the zone has this very record, made outside mv-infra or by a create of ours whose answer
             // was lost. Adopt it rather than fail or duplicate, unless another entity tracks it already.
-            created = cloudflare.findIdenticalDnsRecord(zone.getProviderSideId(), request).orElseThrow(() -> e);
+            created = cloudflare.dnsRecords().findIdentical(zone.getProviderSideId(), request).orElseThrow(() -> e);
             DnsRecord tracking = findAll(DnsRecord.class, "providerSideId", created.id()).stream().findFirst().orElse(null);
             if (tracking != null) {
                 throw new BusinessException("DNS record " + created.name() + " exists at Cloudflare already (id " + created.id()
@@ -55,7 +56,7 @@ public class CreateDnsRecord extends CloudflareButton {
             log.info("DNS record {} {} in zone {}: Cloudflare answered {}; adopted record {}", created.type(), created.name(),
                     zone.getName(), e.providerCode(), created.id());
         }
-        FromCloudflare.copy(record, created, Instant.now());
+        DnsRecordMapper.copy(record, created, Instant.now());
         save(record);
         message(ctx, "DNS record %s %s (id %s)", created.name(), how, created.id());
     }

@@ -19,7 +19,7 @@ public class DeleteDnsRecord extends CloudflareButton {
             throw new BusinessException("DNS record " + record.getName() + " is not at Cloudflare: delete the entity itself");
         }
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
-        ProviderCall<String> delete = cloudflare(zone).deleteDnsRecord(zone.getProviderSideId(), id);
+        ProviderCall<String> delete = cloudflare(zone).dnsRecords().delete(zone.getProviderSideId(), id);
         if (dryRun(ctx)) {
             describeDryRun(ctx, delete);
             return;

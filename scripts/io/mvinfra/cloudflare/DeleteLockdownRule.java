@@ -6,6 +6,7 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.LockdownRule;
 
+import io.mvinfra.cloudflare.lockdown.LockdownRules;
 import io.mvinfra.http.ProviderCall;
 
 /** LockdownRule → "Delete on Cloudflare": the rule deleted there, then the entity here. */
@@ -16,7 +17,7 @@ public class DeleteLockdownRule extends CloudflareButton {
         LockdownRule rule = entity(ctx, LockdownRule.class);
         String id = LockdownRules.providerSideId(rule);
         DomainName zone = zone(rule.getDomainName(), "LockdownRule " + LockdownRules.label(rule));
-        ProviderCall<String> delete = cloudflare(zone).deleteLockdownRule(zone.getProviderSideId(), id);
+        ProviderCall<String> delete = cloudflare(zone).lockdownRules().delete(zone.getProviderSideId(), id);
         if (dryRun(ctx)) {
             describeDryRun(ctx, delete);
             return;

@@ -8,8 +8,11 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DnsRecord;
 import org.meveo.model.customEntities.DomainName;
 
+import io.mvinfra.cloudflare.dns.CloudflareDnsRecord;
+import io.mvinfra.cloudflare.dns.DnsRecordMapper;
+import io.mvinfra.cloudflare.dns.DnsRecordNames;
+import io.mvinfra.cloudflare.dns.DnsRecordRequests;
 import io.mvinfra.sync.Reconciliation;
-import io.mvinfra.cloudflare.client.CloudflareDnsRecord;
 
 /** DomainName → "List DNS records": every record of the zone, as DnsRecord entities; nothing changes unless all arrived. */
 public class ListDnsRecords extends CloudflareButton {
@@ -17,19 +20,19 @@ public class ListDnsRecords extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DomainName zone = zone(entity(ctx, DomainName.class), "DomainName");
-        List<CloudflareDnsRecord> records = cloudflare(zone).listDnsRecords(zone.getProviderSideId());
-        String zoneName = DnsRecordRequests.zoneName(zone);
+        List<CloudflareDnsRecord> records = cloudflare(zone).dnsRecords().list(zone.getProviderSideId());
+        String zoneName = DnsRecordNames.zoneName(zone);
         DomainName zoneReference = new DomainName(zone.getUuid());
         Instant now = Instant.now();
         Reconciliation.Outcome outcome = Reconciliation.byId(DnsRecord::getProviderSideId, CloudflareDnsRecord::id)
-                .naturalKey(record -> DnsRecordRequests.identity(record, zoneName), DnsRecordRequests::identity)
+                .naturalKey(record -> DnsRecordNames.identity(record, zoneName), DnsRecordNames::identity)
                 .create(item -> {
                     DnsRecord record = new DnsRecord();
                     record.setDomainName(zoneReference);
                     return record;
                 })
-                .copy((record, item) -> FromCloudflare.copy(record, item, now))
-                .markMissing(FromCloudflare::markMissing)
+                .copy((record, item) -> DnsRecordMapper.copy(record, item, now))
+                .markMissing(DnsRecordMapper::markMissing)
                 .run(findAll(DnsRecord.class, "domainName", zone.getUuid()), records, this::save);
         message(ctx, "DNS records of %s: %s", zone.getName(), outcome.summary());
     }

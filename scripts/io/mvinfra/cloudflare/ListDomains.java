@@ -10,8 +10,9 @@ import org.meveo.model.customEntities.CustomEntityInstance;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.ServiceProvider;
 
+import io.mvinfra.cloudflare.zones.CloudflareZone;
+import io.mvinfra.cloudflare.zones.ZoneMapper;
 import io.mvinfra.sync.Reconciliation;
-import io.mvinfra.cloudflare.client.CloudflareZone;
 
 /**
  * ServiceProvider or DomainName → "List Cloudflare domains": every zone the provider's credential sees, as
@@ -24,7 +25,7 @@ public class ListDomains extends CloudflareButton {
     protected void press(Map<String, Object> ctx) throws BusinessException {
         List<String> reports = new ArrayList<>();
         for (ServiceProvider provider : providers(ctx)) {
-            List<CloudflareZone> zones = cloudflare(provider).listZones();
+            List<CloudflareZone> zones = cloudflare(provider).zones().list();
             ServiceProvider registrar = new ServiceProvider(provider.getUuid());
             Reconciliation.Outcome outcome = Reconciliation.byId(DomainName::getProviderSideId, CloudflareZone::id)
                     .naturalKey(domain -> domain.getName() == null ? null : domain.getName().strip().toLowerCase(Locale.ROOT),
@@ -34,8 +35,8 @@ public class ListDomains extends CloudflareButton {
                         domain.setRegistrar(registrar);
                         return domain;
                     })
-                    .copy(FromCloudflare::copy)
-                    .markMissing(FromCloudflare::markMissing)
+                    .copy(ZoneMapper::copy)
+                    .markMissing(ZoneMapper::markMissing)
                     .run(findAll(DomainName.class, "registrar", provider.getUuid()), zones, this::save);
             reports.add("Cloudflare domains of " + provider.getCode() + ": " + outcome.summary());
         }

@@ -8,9 +8,10 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.LockdownRule;
 
+import io.mvinfra.cloudflare.lockdown.CloudflareLockdownRule;
+import io.mvinfra.cloudflare.lockdown.LockdownConfiguration;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleMapper;
 import io.mvinfra.sync.Reconciliation;
-import io.mvinfra.cloudflare.client.CloudflareLockdownRule;
-import io.mvinfra.cloudflare.client.LockdownConfiguration;
 
 /** DomainName → "List lockdown rules": every Zone Lockdown rule of the zone, as LockdownRule entities. */
 public class ListLockdownRules extends CloudflareButton {
@@ -18,7 +19,7 @@ public class ListLockdownRules extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DomainName zone = zone(entity(ctx, DomainName.class), "DomainName");
-        List<CloudflareLockdownRule> rules = cloudflare(zone).listLockdownRules(zone.getProviderSideId());
+        List<CloudflareLockdownRule> rules = cloudflare(zone).lockdownRules().list(zone.getProviderSideId());
         DomainName zoneReference = new DomainName(zone.getUuid());
         Reconciliation.Outcome outcome = Reconciliation.byId(LockdownRule::getProviderSideId, CloudflareLockdownRule::id)
                 .naturalKey(rule -> identity(rule.getUrls(), rule.getIps(), rule.getIpRanges()),
@@ -28,8 +29,8 @@ public class ListLockdownRules extends CloudflareButton {
                     rule.setDomainName(zoneReference);
                     return rule;
                 })
-                .copy(FromCloudflare::copy)
-                .markMissing(FromCloudflare::markMissing)
+                .copy(LockdownRuleMapper::copy)
+                .markMissing(LockdownRuleMapper::markMissing)
                 .run(findAll(LockdownRule.class, "domainName", zone.getUuid()), rules, this::save);
         message(ctx, "Lockdown rules of %s: %s", zone.getName(), outcome.summary());
     }

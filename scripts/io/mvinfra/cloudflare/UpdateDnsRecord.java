@@ -7,10 +7,12 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DnsRecord;
 import org.meveo.model.customEntities.DomainName;
 
-import io.mvinfra.cloudflare.client.CloudflareClient;
-import io.mvinfra.cloudflare.client.CloudflareDnsRecord;
-import io.mvinfra.cloudflare.client.DnsRecordPatch;
-import io.mvinfra.cloudflare.client.DnsRecordRequest;
+import io.mvinfra.cloudflare.dns.CloudflareDnsRecord;
+import io.mvinfra.cloudflare.dns.DnsRecordChanges;
+import io.mvinfra.cloudflare.dns.DnsRecordMapper;
+import io.mvinfra.cloudflare.dns.DnsRecordPatch;
+import io.mvinfra.cloudflare.dns.DnsRecordRequest;
+import io.mvinfra.cloudflare.dns.DnsRecordRequests;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderException;
 
@@ -29,29 +31,29 @@ public class UpdateDnsRecord extends CloudflareButton {
         CloudflareClient cloudflare = cloudflare(zone);
         CloudflareDnsRecord current;
         try {
-            current = cloudflare.getDnsRecord(zone.getProviderSideId(), id);
+            current = cloudflare.dnsRecords().get(zone.getProviderSideId(), id);
         } catch (ProviderException e) {
-            if (CloudflareClient.isGone(e)) {
+            if (e.is(ProviderException.Kind.NOT_FOUND)) {
                 throw new BusinessException("DNS record " + record.getName() + " (id " + id + ") is no longer at Cloudflare: "
                         + "press 'List DNS records' on " + zone.getName() + ", or delete it here", e);
             }
             throw e;
         }
-        DnsRecordPatch changes = DnsRecordRequests.changes(wanted, current);
+        DnsRecordPatch changes = DnsRecordChanges.between(wanted, current);
         if (changes.isEmpty()) {
-            if (!dryRun(ctx) && FromCloudflare.copy(record, current, Instant.now())) {
+            if (!dryRun(ctx) && DnsRecordMapper.copy(record, current, Instant.now())) {
                 save(record);   // what only Cloudflare sets (proxiable, modifiedDate…) may have moved meanwhile
             }
             message(ctx, "%sDNS record %s already matches Cloudflare: nothing to send", dryRun(ctx) ? "Dry run: " : "", current.name());
             return;
         }
-        ProviderCall<CloudflareDnsRecord> update = cloudflare.updateDnsRecord(zone.getProviderSideId(), id, changes);
+        ProviderCall<CloudflareDnsRecord> update = cloudflare.dnsRecords().update(zone.getProviderSideId(), id, changes);
         if (dryRun(ctx)) {
             describeDryRun(ctx, update);
             return;
         }
         CloudflareDnsRecord updated = update.send();
-        FromCloudflare.copy(record, updated, Instant.now());
+        DnsRecordMapper.copy(record, updated, Instant.now());
         save(record);
         message(ctx, "DNS record %s updated (%s; id %s)", updated.name(), String.join(", ", changes.changedFields()), updated.id());
     }

@@ -6,8 +6,11 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.DomainName;
 import org.meveo.model.customEntities.LockdownRule;
 
-import io.mvinfra.cloudflare.client.CloudflareLockdownRule;
-import io.mvinfra.cloudflare.client.LockdownRuleRequest;
+import io.mvinfra.cloudflare.lockdown.CloudflareLockdownRule;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleMapper;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleRequest;
+import io.mvinfra.cloudflare.lockdown.LockdownRuleRequests;
+import io.mvinfra.cloudflare.lockdown.LockdownRules;
 import io.mvinfra.http.ProviderCall;
 
 /**
@@ -23,13 +26,13 @@ public class UpdateLockdownRule extends CloudflareButton {
         DomainName zone = zone(rule.getDomainName(), "LockdownRule " + LockdownRules.label(rule));
         LockdownRuleRequest request = LockdownRuleRequests.of(rule, zone);
         LockdownRuleRequests.checkActiveLimit(rule, zone, findAll(LockdownRule.class, "domainName", zone.getUuid()));
-        ProviderCall<CloudflareLockdownRule> update = cloudflare(zone).updateLockdownRule(zone.getProviderSideId(), id, request);
+        ProviderCall<CloudflareLockdownRule> update = cloudflare(zone).lockdownRules().update(zone.getProviderSideId(), id, request);
         if (dryRun(ctx)) {
             describeDryRun(ctx, update);
             return;
         }
         CloudflareLockdownRule updated = update.send();
-        FromCloudflare.copy(rule, updated);
+        LockdownRuleMapper.copy(rule, updated);
         save(rule);
         message(ctx, "Lockdown rule %s updated (id %s)", LockdownRules.label(rule), updated.id());
     }

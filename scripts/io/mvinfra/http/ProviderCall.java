@@ -23,6 +23,14 @@ public final class ProviderCall<T> {
         this.ending = Objects.requireNonNull(ending, "ending");
     }
 
+    /** A call whose answer holds nothing worth reading (a delete): once sent, it answers {@code value}, e.g. the id. */
+    public static <T> ProviderCall<T> answering(ProviderRequest request, T value) {
+        return new ProviderCall<>(request, sent -> {
+            sent.send();
+            return value;
+        });
+    }
+
     /** Sends the request (once: a call is not reusable) and reads its answer; failures are {@link ProviderException}s. */
     public T send() {
         return ending.apply(request);

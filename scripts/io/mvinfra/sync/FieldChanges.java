@@ -60,4 +60,16 @@ public final class FieldChanges {
     public boolean any() {
         return changed;
     }
+
+    /**
+     * Marks an entity whose provider no longer lists it (a list never deletes: the operator decides); says whether
+     * that changed anything.
+     */
+    public static boolean markMissing(Boolean missing, Consumer<Boolean> setter) {
+        if (Boolean.TRUE.equals(missing)) {
+            return false;
+        }
+        setter.accept(Boolean.TRUE);
+        return true;
+    }
 }

@@ -31,12 +31,12 @@ import org.meveo.model.customEntities.ServiceProvider;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.cloudflare.CloudflareDialect;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.RateLimit;
-import okhttp3.HttpUrl;
 import io.mvinfra.openstack.OpenStackDialect;
 import io.mvinfra.scaleway.ScalewayDialect;
+import okhttp3.HttpUrl;
 import support.FakeTime;
 import support.TestHttp;
 

@@ -27,7 +27,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.cloudflare.CloudflareDialect;
 import io.mvinfra.http.ProviderException.Kind;
 import support.FakeTime;
 import support.Stubs;

@@ -1,7 +1,7 @@
 package io.mvinfra.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -26,7 +26,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.cloudflare.CloudflareDialect;
 import io.mvinfra.http.ProviderException.Kind;
 import io.mvinfra.openstack.OpenStackDialect;
 import io.mvinfra.scaleway.ScalewayDialect;

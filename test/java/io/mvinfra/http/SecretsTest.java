@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.cloudflare.client.CloudflareDialect;
+import io.mvinfra.cloudflare.CloudflareDialect;
 import io.mvinfra.openstack.OpenStackDialect;
 import io.mvinfra.openstack.keystone.KeystoneAuth;
 import io.mvinfra.openstack.keystone.KeystoneClient;
