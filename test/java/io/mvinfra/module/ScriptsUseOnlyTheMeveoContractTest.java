@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import support.TestHosts;
 
 /**
- * Scripts run unchanged inside Meveo: they may use the Meveo contract, OkHttp, Jackson, SLF4J, the JDK and
+ * Scripts run unchanged inside Meveo: they may use the Meveo contract, javax.transaction (WildFly's), OkHttp, Jackson, SLF4J, the JDK and
  * each other — never the stand-alone host.
  */
 class ScriptsUseOnlyTheMeveoContractTest {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-    private static final List<String> ALLOWED = List.of("java.", "javax.crypto.", "javax.net.", "org.meveo.", "okhttp3.", "okio.",
+    private static final List<String> ALLOWED = List.of("java.", "javax.crypto.", "javax.net.", "javax.transaction.", "org.meveo.", "okhttp3.", "okio.",
             "com.fasterxml.jackson.", "org.slf4j.");
 
     @Test

@@ -21,7 +21,7 @@ public class HoldUntilReleased extends ButtonScript {
     }
 
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
                 throw new BusinessException("the test never released the button");
