@@ -10,7 +10,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** Test button: writes, then fails as a provider refusal would; nothing it wrote may survive. */
 public class FailingGadget extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         CustomEntityInstance gadget = entity(ctx, CustomEntityInstance.class);
         gadget.setCfValue("greeted", 999L);
         save(gadget);

@@ -10,7 +10,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** Test button: counts greetings on the entity and says hello; proves it could read the decrypted secret. */
 public class GreetGadget extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         CustomEntityInstance gadget = entity(ctx, CustomEntityInstance.class);
         Object greeted = gadget.getCfValue("greeted");
         long count = greeted == null ? 1 : ((Number) greeted).longValue() + 1;

@@ -8,8 +8,6 @@ import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.CustomEntityInstance;
 import org.meveo.model.persistence.CEIUtils;
 
-import io.mvinfra.http.ProviderException;
-
 /** The lines every button repeats: read the pressed entity, tell the operator; storage comes from {@link ModuleScript}. */
 public abstract class ButtonScript extends ModuleScript {
 
@@ -18,6 +16,14 @@ public abstract class ButtonScript extends ModuleScript {
      * or delete to say exactly what it would send, and to send and change nothing.
      */
     public static final String DRY_RUN = "dryRun";
+
+    @Override
+    protected void run(Map<String, Object> ctx) throws BusinessException {
+        press(ctx);
+    }
+
+    /** The button's work, what pressing it does. */
+    protected abstract void press(Map<String, Object> ctx) throws BusinessException;
 
     protected <T> T entity(Map<String, Object> ctx, Class<T> type) throws BusinessException {
         Object value = ctx.get(CONTEXT_ENTITY);
@@ -46,15 +52,6 @@ public abstract class ButtonScript extends ModuleScript {
     protected static String parameter(Map<String, Object> ctx, String name) {
         Object value = ctx.get(name);
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    /**
-     * A provider's refusal as the operator reads it, in the provider's own words with its codes and request id:
-     * {@code Cloudflare refused the request (HTTP 400, 9005): Content for A record is invalid. [request id …]}.
-     */
-    protected static BusinessException refusal(ProviderException e) {
-        String message = e.getMessage();
-        return new BusinessException(message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     }
 
     protected void message(Map<String, Object> ctx, String format, Object... args) {

@@ -46,7 +46,7 @@ public class AddToLockdownRule extends CloudflareButton {
         }
         problems.throwIfAny();
         LockdownRule rule = chosenRule(ctx, zone);
-        String id = LockdownRules.providerSideId(rule);
+        String id = requireProviderSideId("Lockdown rule " + LockdownRules.label(rule), rule.getProviderSideId(), "create it first");
         String url = host + "/*";
         List<String> urls = added(rule.getUrls(), url);
         List<String> ips = added(rule.getIps(), ip.get().text());

@@ -20,7 +20,7 @@ import io.mvinfra.http.HttpRuntime;
 public class CheckRegistrarToken extends ButtonScript {
 
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         DomainName domain = entity(ctx, DomainName.class);
         ServiceProvider provider = resolve(domain.getRegistrar(), ServiceProvider.class, "Domain " + domain.getName() + ": registrar");
         Credential credential = resolve(provider.getCredential(), Credential.class, "ServiceProvider " + provider.getCode() + ": credential");

@@ -24,10 +24,7 @@ public class CreateDnsRecord extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DnsRecord record = entity(ctx, DnsRecord.class);
-        if (record.getProviderSideId() != null && !record.getProviderSideId().isBlank()) {
-            throw new BusinessException("DNS record " + record.getName() + " exists at Cloudflare already (id "
-                    + record.getProviderSideId() + "): update it instead");
-        }
+        requireNoProviderSideId("DNS record " + record.getName(), record.getProviderSideId(), "update it instead");
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
         DnsRecordRequest request = DnsRecordRequests.create(record, zone);
         CloudflareClient cloudflare = cloudflare(zone);

@@ -19,10 +19,7 @@ public class CreateLockdownRule extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         LockdownRule rule = entity(ctx, LockdownRule.class);
-        if (rule.getProviderSideId() != null && !rule.getProviderSideId().isBlank()) {
-            throw new BusinessException("Lockdown rule " + LockdownRules.label(rule) + " exists at Cloudflare already (id "
-                    + rule.getProviderSideId() + "): update it instead");
-        }
+        requireNoProviderSideId("Lockdown rule " + LockdownRules.label(rule), rule.getProviderSideId(), "update it instead");
         DomainName zone = zone(rule.getDomainName(), "LockdownRule " + LockdownRules.label(rule));
         LockdownRuleRequest request = LockdownRuleRequests.of(rule, zone);
         LockdownRuleRequests.checkActiveLimit(rule, zone, findAll(LockdownRule.class, "domainName", zone.getUuid()));

@@ -14,10 +14,7 @@ public class DeleteDnsRecord extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DnsRecord record = entity(ctx, DnsRecord.class);
-        String id = record.getProviderSideId();
-        if (id == null || id.isBlank()) {
-            throw new BusinessException("DNS record " + record.getName() + " is not at Cloudflare: delete the entity itself");
-        }
+        String id = requireProviderSideId("DNS record " + record.getName(), record.getProviderSideId(), "delete the entity itself");
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
         ProviderCall<String> delete = cloudflare(zone).dnsRecords().delete(zone.getProviderSideId(), id);
         if (dryRun(ctx)) {

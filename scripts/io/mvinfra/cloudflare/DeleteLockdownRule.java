@@ -15,7 +15,7 @@ public class DeleteLockdownRule extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         LockdownRule rule = entity(ctx, LockdownRule.class);
-        String id = LockdownRules.providerSideId(rule);
+        String id = requireProviderSideId("Lockdown rule " + LockdownRules.label(rule), rule.getProviderSideId(), "create it first");
         DomainName zone = zone(rule.getDomainName(), "LockdownRule " + LockdownRules.label(rule));
         ProviderCall<String> delete = cloudflare(zone).lockdownRules().delete(zone.getProviderSideId(), id);
         if (dryRun(ctx)) {

@@ -26,7 +26,7 @@ public class UpdateDnsRecord extends CloudflareButton {
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DnsRecord record = entity(ctx, DnsRecord.class);
         DomainName zone = zone(record.getDomainName(), "DnsRecord " + record.getName());
-        String id = providerSideId(record);
+        String id = requireProviderSideId("DNS record " + record.getName(), record.getProviderSideId(), "create it first");
         DnsRecordRequest wanted = DnsRecordRequests.create(record, zone);
         CloudflareClient cloudflare = cloudflare(zone);
         CloudflareDnsRecord current;
@@ -56,12 +56,5 @@ public class UpdateDnsRecord extends CloudflareButton {
         DnsRecordMapper.copy(record, updated, Instant.now());
         save(record);
         message(ctx, "DNS record %s updated (%s; id %s)", updated.name(), String.join(", ", changes.changedFields()), updated.id());
-    }
-
-    private static String providerSideId(DnsRecord record) throws BusinessException {
-        if (record.getProviderSideId() == null || record.getProviderSideId().isBlank()) {
-            throw new BusinessException("DNS record " + record.getName() + " is not at Cloudflare yet: create it first");
-        }
-        return record.getProviderSideId();
     }
 }

@@ -22,7 +22,7 @@ public class UpdateLockdownRule extends CloudflareButton {
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         LockdownRule rule = entity(ctx, LockdownRule.class);
-        String id = LockdownRules.providerSideId(rule);
+        String id = requireProviderSideId("Lockdown rule " + LockdownRules.label(rule), rule.getProviderSideId(), "create it first");
         DomainName zone = zone(rule.getDomainName(), "LockdownRule " + LockdownRules.label(rule));
         LockdownRuleRequest request = LockdownRuleRequests.of(rule, zone);
         LockdownRuleRequests.checkActiveLimit(rule, zone, findAll(LockdownRule.class, "domainName", zone.getUuid()));

@@ -17,7 +17,7 @@ import io.mvinfra.http.HttpRuntime;
 public class CheckToken extends ButtonScript {
 
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         Credential credential = entity(ctx, Credential.class);
         if (!CredentialCheck.checkable(credential)) {
             throw new BusinessException("authenticationType " + credential.getAuthenticationType() + " is not a provider API credential: nothing to check");

@@ -24,7 +24,7 @@ public class RefreshTokens extends ModuleScript {
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
 
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void run(Map<String, Object> ctx) throws BusinessException {
         Duration renewWithin = Duration.ofMinutes(number(ctx, "renewWithinMinutes", 15));
         Duration expiringWithin = Duration.ofDays(number(ctx, "expiringWithinDays", CredentialCheck.DEFAULT_EXPIRING_WITHIN.toDays()));
         HttpRuntime runtime = HttpRuntime.shared();

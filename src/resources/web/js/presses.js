@@ -1,6 +1,6 @@
 // Presses that outlast their request (a server booting, a backup) are followed here by long-polling
-// /api/presses/{id}: the top bar shows them while they run, and their end is announced wherever the
-// operator is by then. The page never waits on them.
+// /api/presses/{id}: the top bar shows them while they run, a poll returns early with each new progress
+// line of the script, and their end is announced wherever the operator is by then. The page never waits on them.
 import { h, fill, spinner, formatDuration } from './dom.js';
 import { api } from './api.js';
 import { toast } from './toasts.js';
@@ -38,7 +38,9 @@ function follow(press) {
     let current = press;
     while (current.state === 'RUNNING') {
       try {
-        current = await api.get(`/api/presses/${encodeURIComponent(current.id)}?wait=15`);
+        const seen = current.progress || '';
+        current = await api.get(`/api/presses/${encodeURIComponent(current.id)}?wait=15&seen=${encodeURIComponent(seen)}`);
+        if (current.state === 'RUNNING' && (current.progress || '') !== seen) notify(current);
       } catch (e) {
         if (e.status === 404) {
           current = { ...current, state: 'DONE', result: { outcome: 'FAILED', message: 'The host no longer knows this press (was it restarted?)' } };

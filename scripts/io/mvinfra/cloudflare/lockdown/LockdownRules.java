@@ -2,10 +2,9 @@ package io.mvinfra.cloudflare.lockdown;
 
 import java.util.List;
 
-import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.LockdownRule;
 
-/** How the lockdown buttons name a rule to the operator, and what they require of it. */
+/** How the lockdown buttons name a rule to the operator. */
 public final class LockdownRules {
 
     private LockdownRules() {
@@ -21,12 +20,5 @@ public final class LockdownRules {
             return rule.getUuid();
         }
         return urls.get(0) + (urls.size() > 1 ? " (+" + (urls.size() - 1) + ")" : "");
-    }
-
-    public static String providerSideId(LockdownRule rule) throws BusinessException {
-        if (rule.getProviderSideId() == null || rule.getProviderSideId().isBlank()) {
-            throw new BusinessException("Lockdown rule " + label(rule) + " is not at Cloudflare yet: create it first");
-        }
-        return rule.getProviderSideId();
     }
 }

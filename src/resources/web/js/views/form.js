@@ -284,6 +284,7 @@ class EntityForm {
       spinner(), h('strong', {}, p.label), ' is running… ',
       h('span', { class: 'elapsed muted', dataset: { started: p.startedAt } }, formatDuration(Math.max(0, Date.now() - Date.parse(p.startedAt)))),
       h('div', { class: 'progress-bar' }, h('span', {})),
+      p.progress ? h('p', { class: 'press-progress' }, p.progress) : null,
       h('p', { class: 'field-hint' }, 'You can keep working or leave this page: the host finishes the press and tells you when it ends.')));
   }
 

@@ -63,12 +63,21 @@ export async function renderList(view, cet) {
       h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`)));
     load().catch(() => {});
   };
+  /** The script's latest progress line under the spinner; false while the press is not shown here (no notice needed then). */
+  const showProgress = (p) => {
+    const box = pressResult.querySelector('.alert.progress');
+    if (!box || !p.progress) return Boolean(box);
+    const line = box.querySelector('.press-progress') || box.appendChild(h('p', { class: 'press-progress' }));
+    line.textContent = p.progress;
+    return true;
+  };
   const unsubscribe = presses.subscribe((p) => {
     if (!view.alive()) {
       unsubscribe();
       return false;
     }
-    if (p.entity !== cet || p.uuid || p.state === 'RUNNING') return false;
+    if (p.entity !== cet || p.uuid) return false;
+    if (p.state === 'RUNNING') return showProgress(p);
     showResult(p);
     return true;
   });

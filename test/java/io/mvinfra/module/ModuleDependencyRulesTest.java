@@ -21,7 +21,8 @@ import support.TestHosts;
 
 /**
  * The module's shape, as rules a change cannot break unnoticed. Scripts run unchanged inside Meveo: they may use the
- * Meveo contract, OkHttp, Jackson, SLF4J, the JDK and each other — never the stand-alone host. Inside the scripts,
+ * Meveo contract (and javax.transaction, which Meveo hands a MANUAL script as "userTx"), OkHttp, Jackson, SLF4J, the JDK
+ * and each other — never the stand-alone host. Inside the scripts,
  * a provider family (a package holding a {@code ProviderProfile}) never imports another, and the shared parts name
  * no provider: only the registry of profiles does.
  */
@@ -29,7 +30,7 @@ class ModuleDependencyRulesTest {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
-    private static final List<String> ALLOWED = List.of("java.", "javax.crypto.", "javax.net.", "org.meveo.", "okhttp3.", "okio.",
+    private static final List<String> ALLOWED = List.of("java.", "javax.crypto.", "javax.net.", "javax.transaction.", "org.meveo.", "okhttp3.", "okio.",
             "com.fasterxml.jackson.", "org.slf4j.");
     private static final String MODULE = "io.mvinfra.";
     private static final String REGISTRY = "io.mvinfra.providers";

@@ -74,8 +74,13 @@ final class ActionCommand {
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
-                PressResult result = h.actions().press(new PressRequest(cet, action, uuid,
-                        user != null ? user : System.getProperty("user.name"), parameters));
+                PressRequest press = new PressRequest(cet, action, uuid, user != null ? user : System.getProperty("user.name"), parameters);
+                if (System.console() != null) {
+                    // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message
+                    PrintWriter err = err();
+                    press = press.withProgress(line -> err.println("… " + line));
+                }
+                PressResult result = h.actions().press(press);
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("outcome", result.outcome());

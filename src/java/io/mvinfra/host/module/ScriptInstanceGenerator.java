@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.meveo.model.scripts.ScriptTransactionType;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +106,7 @@ public final class ScriptInstanceGenerator {
         node.putArray("outputs");
         node.put("generateOutputs", false);
         node.put("type", "JAVA");
-        node.put("transactionType", "SAME");
+        node.put("transactionType", transactionType(code).name());
         node.put("script", source);
         node.putArray("executionRoles");
         node.putArray("sourcingRoles");
@@ -123,6 +125,15 @@ public final class ScriptInstanceGenerator {
             return writer.writeValueAsString(node).replace("\r\n", "\n") + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The compiled script decides, by the rule the host applies too: the module's entry points are MANUAL. */
+    private static ScriptTransactionType transactionType(String code) {
+        try {
+            return ScriptTransactions.of(Class.forName(code, false, ScriptInstanceGenerator.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("script " + code + " is not compiled: build scripts/ before writing scriptInstances/", e);
         }
     }
 

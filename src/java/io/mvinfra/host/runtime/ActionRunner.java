@@ -15,10 +15,12 @@ import io.mvinfra.host.module.Module;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoredEntity;
+import io.mvinfra.storage.ModuleScript;
 
 /**
  * Presses a button: checks the button applies (its EL condition, as Meveo evaluates it), runs its script
  * with the entity, the action code and the user, returns the script's GUI message, and records the press.
+ * The script's progress lines go to the press's listener while it runs.
  */
 public final class ActionRunner {
     private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
@@ -40,6 +42,10 @@ public final class ActionRunner {
         EntityAction action = action(request.entity(), request.action());
         long start = System.nanoTime();
         Map<String, Object> ctx = new HashMap<>(request.parameters());
+        ctx.remove(ModuleScript.PROGRESS_LISTENER);
+        if (request.progress() != null) {
+            ctx.put(ModuleScript.PROGRESS_LISTENER, request.progress());
+        }
         ctx.put(Script.CONTEXT_ACTION, action.code());
         ctx.put(Script.CONTEXT_CURRENT_USER, request.user());
         ctx.put(Script.CONTEXT_APP_PROVIDER, module.code());

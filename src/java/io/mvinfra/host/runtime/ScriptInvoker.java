@@ -5,20 +5,24 @@ import java.util.function.Function;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.api.persistence.CrossStorageApi;
+import org.meveo.model.scripts.ScriptTransactionType;
 import org.meveo.service.script.Script;
 import org.meveo.service.script.ScriptInterface;
 import org.meveo.service.storage.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.mvinfra.http.ProviderException;
+import io.mvinfra.host.module.ScriptTransactions;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoreSession;
+import io.mvinfra.storage.ModuleScript;
 
 /**
- * Runs one script as Meveo does (init, execute, finalize, then postCommit or postRollback) inside one
- * transaction: whatever the script wrote is committed only if it succeeded, so a failure half-way leaves
- * the entities as they were.
+ * Runs one script as Meveo does (init, execute, finalize, then postCommit or postRollback) on one store session,
+ * in the transaction its script instance asks for ({@link ScriptTransactions}). SAME: one transaction, committed only
+ * if the script succeeded, so a failure half-way leaves the entities as they were. MANUAL: the script gets a
+ * {@code userTx} on the session and commits itself (what it made durable survives its failure); what it left
+ * uncommitted is rolled back, as WildFly does at the end of Meveo's call.
  */
 public final class ScriptInvoker {
     private static final Logger log = LoggerFactory.getLogger(ScriptInvoker.class);
@@ -39,6 +43,7 @@ public final class ScriptInvoker {
     /** Runs the script; {@code prepare} may read entities through the run's storage before the script starts. */
     public Outcome run(String scriptClass, Map<String, Object> ctx, Function<HostCrossStorageApi, Outcome> prepare) {
         ScriptInterface script = instantiate(scriptClass);
+        boolean manual = ScriptTransactions.of(script.getClass()) == ScriptTransactionType.MANUAL;
         try (StoreSession session = store.session()) {
             HostCrossStorageApi storage = new HostCrossStorageApi(session, store);
             HostRepositoryService repositories = new HostRepositoryService();
@@ -57,21 +62,27 @@ public final class ScriptInvoker {
                     return refused;
                 }
                 ctx.putIfAbsent(Script.REPOSITORY, repositories.findDefaultRepository());
+                if (manual) {
+                    ctx.put(ModuleScript.USER_TRANSACTION, new HostUserTransaction(session));
+                } else {
+                    ctx.remove(ModuleScript.USER_TRANSACTION);
+                }
                 try {
                     script.init(ctx);
                     script.execute(ctx);
                     script.finalize(ctx);
-                    session.commit();
+                    if (manual) {
+                        session.rollback();
+                    } else {
+                        session.commit();
+                    }
                 } catch (BusinessException e) {
                     session.rollback();
                     afterRollback(script, ctx);
                     return new Outcome(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                } catch (ProviderException e) {
-                    // the provider refused or could not be reached: an expected failure, told in the provider's words
-                    session.rollback();
-                    afterRollback(script, ctx);
-                    return new Outcome(false, e.getMessage());
                 } catch (RuntimeException e) {
+                    // as in Meveo, only a BusinessException is the script telling the operator why; anything else,
+                    // a ProviderException a script forgot to turn into one included, is the script's own failure
                     session.rollback();
                     afterRollback(script, ctx);
                     log.error("script {} failed unexpectedly", scriptClass, e);

@@ -359,6 +359,23 @@ public final class StoreSession implements AutoCloseable {
         done = true;
     }
 
+    /** Commits what was written so far and goes on in a new transaction: what a script made durable mid-press. */
+    public void commitSoFar() {
+        sql("commit", () -> {
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** Rolls back what was written since the last commit and goes on; entities seen since may be gone again. */
+    public void rollbackSoFar() {
+        sql("rollback", () -> {
+            connection.rollback();
+            return null;
+        });
+        known.clear();
+    }
+
     public void rollback() {
         if (!done) {
             try {

@@ -90,6 +90,7 @@ class ActionApiTest {
         Response again = api.post(actions(uuid) + "/holdUntilReleased?wait=0", Map.of());
         String id = started.json().path("id").asText();
         Response running = api.get("/api/presses/" + id);
+        Response progressed = progressOf(id);
         List<String> runningIds = api.get("/api/presses").json().findValuesAsText("id");
         HoldUntilReleased.release();
         Response done = api.get("/api/presses/" + id + "?wait=10");
@@ -101,9 +102,15 @@ class ActionApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("error").asText()).contains("already running").contains(id);
         assertThat(running.json().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(progressed.json().path("progress").asText()).isEqualTo("waiting for the test to release it");
         assertThat(runningIds).contains(id);
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.json().path("result").path("message").asText()).isEqualTo("released");
+    }
+
+    /** The press's first progress line: a long poll that has seen none returns as soon as the script reports one. */
+    private Response progressOf(String id) {
+        return api.get("/api/presses/" + id + "?wait=10&seen=");
     }
 
     @Test

@@ -273,6 +273,7 @@ class WebAdminBrowserTest {
 
         browser.click("[data-action='holdUntilReleased']");
         browser.waitForText("#press-result .progress", "Wait for the test is running");
+        browser.waitForText("#press-result .press-progress", "waiting for the test to release it");
         browser.waitFor("#activity summary");
         browser.go("/e/DnsRecord", "h1");
         String header = browser.text("#activity summary");

@@ -24,12 +24,14 @@ import io.mvinfra.host.web.ApiException;
 import io.mvinfra.host.web.Requests;
 import io.mvinfra.host.web.auth.Access;
 import io.mvinfra.host.web.api.Tasks.Task;
+import io.mvinfra.storage.ModuleScript;
 
 /**
  * An entity's buttons: which apply now, and pressing one. A press runs on the server's pool; the request
  * waits up to {@code ?wait=} seconds (default {@value #DEFAULT_WAIT_SECONDS}) and answers 200 with the
  * result, or 202 with the press to poll at {@code /api/presses/{id}} when the button takes longer
- * (a server booting, a backup).
+ * (a server booting, a backup). A poll answers with the script's latest progress line; a long poll given
+ * the line the caller shows ({@code ?seen=}) returns as soon as there is another.
  */
 public final class ActionController {
     private static final Logger log = LoggerFactory.getLogger(ActionController.class);
@@ -103,22 +105,24 @@ public final class ActionController {
         describe.put("label", action.label());
         describe.put("dryRun", parameters.containsKey(PressRequest.DRY_RUN));
         Task<PressResult> task = presses.submit(template.code() + "/" + (uuid == null ? "*" : uuid) + "/" + action.code(), user, describe,
-                () -> host.actions().press(new PressRequest(template.code(), action.code(), uuid, user, parameters)));
-        answer(ctx, task, Requests.waitParam(ctx, DEFAULT_WAIT_SECONDS));
+                running -> host.actions().press(new PressRequest(template.code(), action.code(), uuid, user, parameters).withProgress(running::progress)));
+        answer(ctx, task, task.await(Requests.waitParam(ctx, DEFAULT_WAIT_SECONDS)).orElse(null));
     }
 
     private void follow(Context ctx) {
         Task<PressResult> task = presses.find(ctx.pathParam("id"))
                 .orElseThrow(() -> ApiException.notFound("no press " + ctx.pathParam("id") + " (presses are kept one hour after they end)"));
-        answer(ctx, task, Requests.waitParam(ctx, 0));
+        String seen = ctx.queryParam("seen");
+        Duration wait = Requests.waitParam(ctx, 0);
+        PressResult result = (seen == null ? task.await(wait) : task.await(wait, seen)).orElse(null);
+        answer(ctx, task, result);
     }
 
     private void running(Context ctx) {
         ctx.json(presses.running().stream().map(t -> json(t, null)).toList());
     }
 
-    private static void answer(Context ctx, Task<PressResult> task, Duration wait) {
-        PressResult result = task.await(wait).orElse(null);
+    private static void answer(Context ctx, Task<PressResult> task, PressResult result) {
         if (result == null) {
             ctx.status(202).header("Location", "/api/presses/" + task.id);
         }
@@ -133,6 +137,9 @@ public final class ActionController {
         out.put("state", result == null ? "RUNNING" : "DONE");
         out.put("startedAt", task.startedAt);
         out.put("elapsedMs", task.elapsedMs());
+        if (task.progress != null) {
+            out.put("progress", task.progress);
+        }
         if (result != null) {
             out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : result.message(),
                     "durationMs", result.durationMs()));
@@ -158,7 +165,7 @@ public final class ActionController {
         if (body.parameters() != null) {
             body.parameters().forEach((name, value) -> {
                 if (name.startsWith("CONTEXT_") || name.startsWith("GUI_") || name.startsWith("RESULT_") || name.equals(Script.REPOSITORY)
-                        || name.equals(PressRequest.DRY_RUN)) {
+                        || name.equals(PressRequest.DRY_RUN) || name.equals(ModuleScript.USER_TRANSACTION) || name.equals(ModuleScript.PROGRESS_LISTENER)) {
                     throw ApiException.badRequest("parameter name " + name + " is reserved");
                 }
                 out.put(name, value);

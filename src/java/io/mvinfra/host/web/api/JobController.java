@@ -64,7 +64,7 @@ public final class JobController {
             throw ApiException.notFound("no job " + code);
         }
         String user = Access.user(ctx);
-        Task<JobResult> task = runs.submit(code, user, Map.of("job", code), () -> host.jobs().run(code, user));
+        Task<JobResult> task = runs.submit(code, user, Map.of("job", code), running -> host.jobs().run(code, user));
         answer(ctx, task, Requests.waitParam(ctx, ActionController.DEFAULT_WAIT_SECONDS));
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.mvinfra.host.web.ApiException;
 
@@ -35,6 +35,9 @@ final class Tasks<R> {
         final Instant startedAt = Instant.now();
         final CompletableFuture<R> result = new CompletableFuture<>();
         volatile Instant endedAt;
+        /** The work's latest progress line ({@code waiting for running: 40 s of 300 s}), null before the first. */
+        volatile String progress;
+        private volatile CompletableFuture<Void> nextProgress = new CompletableFuture<>();
 
         Task(String key, String user, Map<String, Object> describe) {
             this.key = key;
@@ -46,11 +49,34 @@ final class Tasks<R> {
             return result.isDone();
         }
 
+        void progress(String line) {
+            progress = line;
+            CompletableFuture<Void> waiting = nextProgress;
+            nextProgress = new CompletableFuture<>();
+            waiting.complete(null);
+        }
+
         /** The result if the work ends within {@code wait}. */
         Optional<R> await(Duration wait) {
+            return await(wait, result);
+        }
+
+        /**
+         * The result if the work ends within {@code wait}; the wait ends sooner, with no result, once the progress line
+         * is another than {@code seen} (the one the caller shows, "" for none).
+         */
+        Optional<R> await(Duration wait, String seen) {
+            CompletableFuture<Void> next = nextProgress;   // read before the line: a line reported meanwhile completes it
+            if (!seen.equals(progress == null ? "" : progress)) {
+                return result.isDone() ? Optional.of(result.join()) : Optional.empty();
+            }
+            return await(wait, CompletableFuture.anyOf(result, next));
+        }
+
+        private Optional<R> await(Duration wait, CompletableFuture<?> end) {
             if (!wait.isZero()) {
                 try {
-                    result.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    end.get(wait.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException | ExecutionException e) {
                     // not done yet (the future never fails: Tasks turns crashes into results)
                 } catch (InterruptedException e) {
@@ -81,7 +107,8 @@ final class Tasks<R> {
         this.maxKept = maxKept;
     }
 
-    Task<R> submit(String key, String user, Map<String, Object> describe, Supplier<R> work) {
+    /** Starts {@code work}, which may report progress on the task it is given. */
+    Task<R> submit(String key, String user, Map<String, Object> describe, Function<Task<R>, R> work) {
         Task<R> task = new Task<>(key, user, describe);
         Task<R> running = runningByKey.putIfAbsent(key, task);
         if (running != null) {
@@ -93,7 +120,7 @@ final class Tasks<R> {
             executor.execute(() -> {
                 R result;
                 try {
-                    result = work.get();
+                    result = work.apply(task);
                 } catch (RuntimeException | Error e) {
                     result = crashed.apply(task, e);
                 }

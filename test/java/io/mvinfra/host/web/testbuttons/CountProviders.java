@@ -10,7 +10,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** A job's script: counts what it finds and reports it, as a scheduled refresh would. */
 public class CountProviders extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         long active = findAll(ServiceProvider.class, "status", "ACTIVE").size();
         ctx.put(JOB_RESULT_NB_OK, active);
         ctx.put(JOB_RESULT_NB_KO, 0L);

@@ -10,7 +10,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** Test button pressed on the ServiceProvider list: there is no entity, only the list's templates. */
 public class CountProvidersOnList extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         if (ctx.containsKey(CONTEXT_ENTITY)) {
             throw new BusinessException("pressed on the list, yet given an entity");
         }

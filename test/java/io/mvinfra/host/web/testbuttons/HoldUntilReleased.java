@@ -21,7 +21,8 @@ public class HoldUntilReleased extends ButtonScript {
     }
 
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
+        progress(ctx, "waiting for the test to release it");
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
                 throw new BusinessException("the test never released the button");

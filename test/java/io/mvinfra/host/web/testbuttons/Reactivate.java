@@ -10,7 +10,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** Writes the pressed entity back, as provider buttons do with the provider's answer. */
 public class Reactivate extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         ServiceProvider provider = entity(ctx, ServiceProvider.class);
         provider.setStatus("ACTIVE");
         save(provider);

@@ -9,7 +9,7 @@ import io.mvinfra.buttons.ButtonScript;
 /** Fails as a provider refusal does: a BusinessException whose message is for the operator. */
 public class RefuseNamingTheField extends ButtonScript {
     @Override
-    public void execute(Map<String, Object> ctx) throws BusinessException {
+    protected void press(Map<String, Object> ctx) throws BusinessException {
         throw new BusinessException("apiBaseUrl: the provider answered 404 at this address <check it>");
     }
 }
