@@ -8,6 +8,7 @@ import org.meveo.model.customEntities.Credential;
 import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.buttons.ButtonScript;
+import io.mvinfra.buttons.FailureKeepingWrites;
 import io.mvinfra.http.HttpRuntime;
 
 /**
@@ -26,7 +27,12 @@ public class CheckToken extends ButtonScript {
         CheckResult result = new CredentialCheck(HttpRuntime.shared(), CredentialCheck.DEFAULT_EXPIRING_WITHIN)
                 .check(credential, users.isEmpty() ? null : users.get(0), true);
         save(result.changes(credential.getUuid()));
-        message(ctx, "%s: %s (%s)", label(credential), result.conclusive() ? result.status() : "not checked", result.reason());
+        String outcome = String.format("%s: %s (%s)", label(credential), result.conclusive() ? result.status() : "not checked", result.reason());
+        if (CheckResult.INVALID.equals(result.status())) {
+            // a script running `action run … checkToken && …` must stop here; the INVALID status is kept
+            throw new FailureKeepingWrites(outcome);
+        }
+        message(ctx, outcome);
     }
 
     static String label(Credential credential) {

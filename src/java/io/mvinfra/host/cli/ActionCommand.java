@@ -43,8 +43,8 @@ final class ActionCommand {
                     return Main.OK;
                 }
                 List<List<String>> rows = new ArrayList<>();
-                actions.forEach(a -> rows.add(List.of(a.code(), a.label(), a.applicableOnEl() == null ? "always" : a.applicableOnEl())));
-                Output.table(out, List.of("code", "label", "shown when"), rows);
+                actions.forEach(a -> rows.add(List.of(a.code(), a.label(), ConditionWords.of(a))));
+                Output.table(out, List.of("code", "label", "applies"), rows);
                 return Main.OK;
             }
         }

@@ -39,6 +39,10 @@ final class EntityCommand {
 
         @Override
         public Integer call() {
+            if (offset < 0 || limit < 1) {
+                throw new HostException(HostException.Kind.BAD_INPUT, offset < 0 ? "--offset must be 0 or more, is " + offset
+                        : "--limit must be 1 or more, is " + limit);
+            }
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
                 Map<String, Object> filters = Assignments.parse(where);
@@ -123,7 +127,7 @@ final class EntityCommand {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change fields of an entity (field= clears a field).")
+    @Command(name = "update", description = "Change fields of an entity (field= clears a field).")
     static final class Update extends HostCommand {
         @Parameters(index = "0")
         String cet;
@@ -133,6 +137,9 @@ final class EntityCommand {
         List<String> values;
         @Option(names = "--version", description = "Refuse the update unless the entity is still at this version")
         Long version;
+        // --version is the entity's version here, so only --help of the standard options
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--json")
         boolean json;
 
@@ -147,7 +154,7 @@ final class EntityCommand {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an entity (refused while others reference it).")
+    @Command(name = "delete", description = "Delete an entity (refused while others reference it).")
     static final class Delete extends HostCommand {
         @Parameters(index = "0")
         String cet;
@@ -155,6 +162,8 @@ final class EntityCommand {
         String uuid;
         @Option(names = "--version", description = "Refuse unless the entity is still at this version")
         Long version;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Override
         public Integer call() {

@@ -11,6 +11,7 @@ import org.meveo.service.storage.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mvinfra.buttons.FailureKeepingWrites;
 import io.mvinfra.http.ProviderException;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoreSession;
@@ -62,6 +63,9 @@ public final class ScriptInvoker {
                     script.execute(ctx);
                     script.finalize(ctx);
                     session.commit();
+                } catch (FailureKeepingWrites e) {
+                    session.commit();
+                    return new Outcome(false, e.getMessage());
                 } catch (BusinessException e) {
                     session.rollback();
                     afterRollback(script, ctx);

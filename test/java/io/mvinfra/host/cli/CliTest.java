@@ -178,4 +178,45 @@ class CliTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: module refused: customEntityTemplates/Thing.json: customEntityCategoryCode: category nowhere");
     }
+    @Test
+    void updateAndDeleteHelpPrintsTheirUsage() {
+        Run update = run("entity", "update", "--help");
+        Run delete = run("entity", "delete", "-h");
+
+        assertThat(update.code()).isZero();
+        assertThat(update.out()).startsWith("Usage: mv-infra entity update").contains("--version=<version>");
+        assertThat(delete.code()).isZero();
+        assertThat(delete.out()).startsWith("Usage: mv-infra entity delete");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionExitsWithTwoAndTheUsageOnStderr() {
+        Run command = run("frobnicate");
+        Run option = run("entity", "list", "Gadget", "--frob");
+
+        assertThat(command.code()).isEqualTo(2);
+        assertThat(command.err()).startsWith("error: Unmatched arguments").contains("Usage: mv-infra [-hV] [COMMAND]");
+        assertThat(command.out()).isEmpty();
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).startsWith("error: Unknown option: '--frob'").contains("Usage: mv-infra entity list");
+    }
+
+    @Test
+    void aNegativeLimitOrOffsetIsBadInput() {
+        Run limit = run("entity", "list", "Gadget", "--limit", "-3");
+        Run offset = run("entity", "list", "Gadget", "--offset=-1");
+
+        assertThat(limit.code()).isEqualTo(2);
+        assertThat(limit.err()).isEqualTo("error: --limit must be 1 or more, is -3" + System.lineSeparator());
+        assertThat(offset.code()).isEqualTo(2);
+        assertThat(offset.err()).startsWith("error: --offset must be 0 or more, is -1");
+    }
+
+    @Test
+    void actionListSaysInWordsWhenAButtonApplies() {
+        Run listed = run("action", "list", "Gadget");
+
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out()).containsPattern("enabledOnly\\s+.*\\s+enabled is true").doesNotContain("${").doesNotContain("getCfValuesAsValues");
+    }
 }
