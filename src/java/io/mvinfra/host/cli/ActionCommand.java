@@ -74,7 +74,8 @@ final class ActionCommand {
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
-                PressResult result = h.actions().press(new PressRequest(cet, action, uuid,
+                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
+                PressResult result = h.actions().press(new PressRequest(cet, action, entity,
                         user != null ? user : System.getProperty("user.name"), parameters));
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();

@@ -45,7 +45,8 @@ final class EntityCommand {
             }
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                Map<String, Object> filters = Assignments.parse(where);
+                References refs = new References(h);
+                Map<String, Object> filters = refs.resolve(cet, Assignments.parse(where));
                 List<StoredEntity> entities = filters.isEmpty() ? h.store().list(cet, offset, limit) : h.store().findBy(cet, filters);
                 PrintWriter out = out();
                 if (json) {
@@ -59,7 +60,7 @@ final class EntityCommand {
                 for (StoredEntity e : entities) {
                     List<String> row = new ArrayList<>(List.of(e.uuid()));
                     Map<String, Object> masked = e.masked();
-                    columns.forEach(c -> row.add(Output.text(masked.get(c.code()))));
+                    columns.forEach(c -> row.add(refs.text(c, masked.get(c.code()))));
                     rows.add(row);
                 }
                 Output.table(out, headers, rows);
@@ -81,14 +82,15 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                StoredEntity e = h.store().require(cet, uuid);
-                print(out(), t, e, json);
+                References refs = new References(h);
+                StoredEntity e = h.store().require(cet, refs.uuid(cet, uuid));
+                print(out(), t, e, json, refs);
                 return Main.OK;
             }
         }
     }
 
-    static void print(PrintWriter out, EntityTemplate t, StoredEntity e, boolean json) {
+    static void print(PrintWriter out, EntityTemplate t, StoredEntity e, boolean json, References refs) {
         if (json) {
             Output.json(out, Output.entityJson(e));
             return;
@@ -97,7 +99,7 @@ final class EntityCommand {
         Map<String, Object> masked = e.masked();
         for (FieldTemplate f : t.fields()) {
             if (masked.containsKey(f.code())) {
-                out.printf("  %-24s %s%n", f.code(), Output.text(masked.get(f.code())));
+                out.printf("  %-24s %s%n", f.code(), refs.text(f, masked.get(f.code())));
             }
         }
     }
@@ -116,7 +118,7 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 template(h, cet);
-                StoredEntity e = h.store().create(cet, Assignments.parse(values));
+                StoredEntity e = h.store().create(cet, new References(h).resolve(cet, Assignments.parse(values)));
                 if (json) {
                     Output.json(out(), Output.entityJson(e));
                 } else {
@@ -147,8 +149,9 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                StoredEntity e = h.store().update(cet, uuid, version, Assignments.parse(values));
-                print(out(), t, e, json);
+                References refs = new References(h);
+                StoredEntity e = h.store().update(cet, refs.uuid(cet, uuid), version, refs.resolve(cet, Assignments.parse(values)));
+                print(out(), t, e, json, refs);
                 return Main.OK;
             }
         }
@@ -169,8 +172,9 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 template(h, cet);
-                h.store().delete(cet, uuid, version);
-                out().println("deleted " + cet + " " + uuid);
+                String resolved = new References(h).uuid(cet, uuid);
+                h.store().delete(cet, resolved, version);
+                out().println("deleted " + cet + " " + resolved);
                 return Main.OK;
             }
         }

@@ -219,4 +219,27 @@ class CliTest {
         assertThat(listed.code()).isZero();
         assertThat(listed.out()).containsPattern("enabledOnly\\s+.*\\s+enabled is true").doesNotContain("${").doesNotContain("getCfValuesAsValues");
     }
+    @Test
+    void aReferenceAndAnEntityArgumentTakeAUniqueNameAndAnAmbiguousOneSaysWhichMatched() throws Exception {
+        String ops = run("entity", "create", "Owner", "name=ops").out().trim();
+        String twin1 = run("entity", "create", "Owner", "name=twin").out().trim();
+        String twin2 = run("entity", "create", "Owner", "name=twin").out().trim();
+
+        Run created = run("entity", "create", "Gadget", "name=probe", "owner=ops", "--json");
+        Run shown = run("entity", "get", "Gadget", "probe");
+        Run filtered = run("entity", "list", "Gadget", "--where", "owner=ops", "--json");
+        Run pressed = run("action", "run", "Gadget", "greet", "probe");
+        Run ambiguous = run("entity", "create", "Gadget", "name=other", "owner=twin");
+        Run ambiguousGet = run("entity", "get", "Owner", "twin");
+
+        assertThat(new ObjectMapper().readTree(created.out()).at("/fields/owner").asText()).as("--json keeps the uuid").isEqualTo(ops);
+        assertThat(shown.code()).isZero();
+        assertThat(shown.out()).containsPattern("owner\\s+ops\\R");
+        assertThat(new ObjectMapper().readTree(filtered.out())).hasSize(1);
+        assertThat(pressed.code()).as(pressed.err()).isZero();
+        assertThat(ambiguous.code()).isEqualTo(2);
+        assertThat(ambiguous.err()).startsWith("error: name twin names 2 Owner entities (").contains(twin1).contains(twin2);
+        assertThat(ambiguousGet.code()).isEqualTo(2);
+        assertThat(ambiguousGet.err()).contains(twin1).contains(twin2);
+    }
 }
