@@ -25,8 +25,14 @@ public class CheckToken extends ButtonScript {
         List<ServiceProvider> users = findAll(ServiceProvider.class, "credential", credential.getUuid());
         CheckResult result = new CredentialCheck(HttpRuntime.shared(), CredentialCheck.DEFAULT_EXPIRING_WITHIN)
                 .check(credential, users.isEmpty() ? null : users.get(0), true);
-        save(result.changes(credential.getUuid()));
-        message(ctx, "%s: %s (%s)", label(credential), result.conclusive() ? result.status() : "not checked", result.reason());
+        // kept whatever follows: a refused token stays INVALID although the press then fails
+        saveDurably(result.changes(credential.getUuid()));
+        String outcome = String.format("%s: %s (%s)", label(credential), result.conclusive() ? result.status() : "not checked", result.reason());
+        if (CheckResult.INVALID.equals(result.status())) {
+            // a script running `action run … checkToken && …` must stop here; the INVALID status is kept
+            throw new BusinessException(outcome);
+        }
+        message(ctx, outcome);
     }
 
     static String label(Credential credential) {

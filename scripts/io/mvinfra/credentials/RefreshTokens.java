@@ -41,7 +41,7 @@ public class RefreshTokens extends ModuleScript {
             try {
                 List<ServiceProvider> users = findAll(ServiceProvider.class, "credential", credential.getUuid());
                 CheckResult result = checks.check(credential, users.isEmpty() ? null : users.get(0), expiresWithin(credential, runtime.time().now(), renewWithin));
-                save(result.changes(credential.getUuid()));
+                saveDurably(result.changes(credential.getUuid()));   // one credential's outcome survives a later one's crash
                 String line = label + ": " + (result.conclusive() ? result.status() : "not checked") + " (" + result.reason() + ")";
                 report.add(line);
                 log.info("token refresh: {}", line);

@@ -1,6 +1,7 @@
 package io.mvinfra.host;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import io.mvinfra.host.runtime.JobRunner;
 import io.mvinfra.host.runtime.ScriptInvoker;
 import io.mvinfra.host.scheduler.HostScheduler;
 import io.mvinfra.host.store.Database;
+import io.mvinfra.host.store.DatabaseSettings;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.SecretCipher;
 
@@ -29,8 +31,8 @@ public final class Host implements AutoCloseable {
     private final Database database;
     private final EntityStore store;
     private final AuditTrail audit;
-    private final ActionRunner actions;
-    private final JobRunner jobs;
+    private ActionRunner actions;
+    private JobRunner jobs;
     private HostScheduler scheduler;
 
     private Host(HostSettings settings, Module module, Database database, SecretCipher cipher) {
@@ -39,16 +41,22 @@ public final class Host implements AutoCloseable {
         this.database = database;
         this.store = new EntityStore(database, module, cipher);
         this.audit = new AuditTrail(database);
-        ScriptInvoker invoker = new ScriptInvoker(store, Host.class.getClassLoader(), Map.of());
-        this.actions = new ActionRunner(module, store, invoker, audit);
-        this.jobs = new JobRunner(module, database, invoker);
     }
 
+    /** A long-running host (`serve`, tests): a connection pool. */
     public static Host open(HostSettings settings) {
+        return open(settings, Database::pooled);
+    }
+
+    /** For one CLI command: plain connections, and the runners (EL, scripts) only if the command presses or runs. */
+    public static Host openForCommand(HostSettings settings) {
+        return open(settings, Database::plain);
+    }
+
+    private static Host open(HostSettings settings, Function<DatabaseSettings, Database> connect) {
         Module module = loadModule(settings);
         SecretCipher cipher = SecretCipher.load(settings.home(), settings.secretKey());
-        Database database = Database.open(settings.database());
-        return new Host(settings, module, database, cipher);
+        return new Host(settings, module, connect.apply(settings.database()), cipher);
     }
 
     public static Module loadModule(HostSettings settings) {
@@ -57,7 +65,7 @@ public final class Host implements AutoCloseable {
 
     public synchronized HostScheduler startScheduler() {
         if (scheduler == null) {
-            scheduler = new HostScheduler(database, module, jobs, settings.schedulerPolling());
+            scheduler = new HostScheduler(database, module, jobs(), settings.schedulerPolling());
             scheduler.start();
         }
         return scheduler;
@@ -91,12 +99,22 @@ public final class Host implements AutoCloseable {
         return audit;
     }
 
-    public ActionRunner actions() {
+    public synchronized ActionRunner actions() {
+        if (actions == null) {
+            actions = new ActionRunner(module, store, invoker(), audit);
+        }
         return actions;
     }
 
-    public JobRunner jobs() {
+    public synchronized JobRunner jobs() {
+        if (jobs == null) {
+            jobs = new JobRunner(module, database, invoker());
+        }
         return jobs;
+    }
+
+    private ScriptInvoker invoker() {
+        return new ScriptInvoker(store, Host.class.getClassLoader(), Map.of());
     }
 
     @Override

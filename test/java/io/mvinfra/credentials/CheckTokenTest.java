@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +29,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.Host;
+import io.mvinfra.host.cli.Main;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
+import picocli.CommandLine;
 import support.TestHosts;
 import support.TestHosts.Db;
 
@@ -95,10 +99,33 @@ class CheckTokenTest {
 
         PressResult result = press(credential);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.outcome()).as("a refused token fails the press, so `action run … && next` stops").isEqualTo(Outcome.FAILED);
         assertThat(fixtures.read(credential).values()).containsEntry("status", "INVALID");
         assertThat(fixtures.read(credential).value("statusReason").toString()).contains("HTTP 401").contains("10000").contains("Authentication error");
         assertThat(result.message()).doesNotContain("revoked-token");
+    }
+
+    @Test
+    void theCliExitsWithOneOnARefusedTokenAndKeepsTheInvalidStatus() throws java.io.IOException {
+        stubFor(get("/user/tokens/verify").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(fixture("cloudflare/error-authentication.json"))));
+        String credential = fixtures.credential("CLOUDFLARE_API_TOKEN", Map.of("token", "revoked-token"));
+        fixtures.provider("cf", "CLOUDFLARE", stub, credential);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        host.close();
+        java.nio.file.Files.writeString(home.resolve("secret.key"), TestHosts.TEST_KEY); // the CLI reads the host's key from its home
+
+        int code = cli.execute("action", "run", "Credential", "checkToken", credential, "--home=" + home, "--module=" + TestHosts.projectDir());
+        host = TestHosts.open(home, Db.EMBEDDED, TestHosts.projectDir());
+        fixtures = new CredentialFixtures(host);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Credential " + credential + ": INVALID (").doesNotContain("revoked-token");
+        assertThat(fixtures.read(credential).values()).containsEntry("status", "INVALID");
     }
 
     @Test
@@ -152,6 +179,7 @@ class CheckTokenTest {
 
         PressResult result = press(credential);
 
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).isEqualTo("Credential cf-main: INVALID (Credential cf-main: token is empty)");
         verify(0, getRequestedFor(urlPathEqualTo("/user/tokens/verify")));
     }

@@ -43,8 +43,8 @@ final class ActionCommand {
                     return Main.OK;
                 }
                 List<List<String>> rows = new ArrayList<>();
-                actions.forEach(a -> rows.add(List.of(a.code(), a.label(), a.applicableOnEl() == null ? "always" : a.applicableOnEl())));
-                Output.table(out, List.of("code", "label", "shown when"), rows);
+                actions.forEach(a -> rows.add(List.of(a.code(), a.label(), ConditionWords.of(a))));
+                Output.table(out, List.of("code", "label", "applies"), rows);
                 return Main.OK;
             }
         }
@@ -74,7 +74,8 @@ final class ActionCommand {
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
-                PressRequest press = new PressRequest(cet, action, uuid, user != null ? user : System.getProperty("user.name"), parameters);
+                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
+                PressRequest press = new PressRequest(cet, action, entity, user != null ? user : System.getProperty("user.name"), parameters);
                 if (System.console() != null) {
                     // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message
                     PrintWriter err = err();

@@ -43,8 +43,8 @@ final class CredentialCommand {
             try (Host h = host.open()) {
                 for (Change c : importer.apply(h.store(), accounts, dryRun)) {
                     ImportedAccount a = c.account();
-                    out.printf("%s%-9s ServiceProvider %s (%s) from %s; Credential %s (%s)%s%n", dryRun ? "[dry run] " : "",
-                            c.action().name().toLowerCase(java.util.Locale.ROOT), a.providerCode(), a.kind(), a.origin(),
+                    out.printf("%s%-9s ServiceProvider %s %s (%s) from %s; Credential %s (%s)%s%n", dryRun ? "[dry run] " : "",
+                            c.action().name().toLowerCase(java.util.Locale.ROOT), a.providerCode(), c.providerUuid(), a.kind(), a.origin(),
                             c.credentialUuid(), a.credentialFields().get("authenticationType"),
                             c.changedFields().isEmpty() ? "" : ": changed " + String.join(", ", c.changedFields()));
                 }

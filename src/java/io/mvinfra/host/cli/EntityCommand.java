@@ -39,9 +39,14 @@ final class EntityCommand {
 
         @Override
         public Integer call() {
+            if (offset < 0 || limit < 1) {
+                throw new HostException(HostException.Kind.BAD_INPUT, offset < 0 ? "--offset must be 0 or more, is " + offset
+                        : "--limit must be 1 or more, is " + limit);
+            }
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                Map<String, Object> filters = Assignments.parse(where);
+                References refs = new References(h);
+                Map<String, Object> filters = refs.resolve(cet, Assignments.parse(where));
                 List<StoredEntity> entities = filters.isEmpty() ? h.store().list(cet, offset, limit) : h.store().findBy(cet, filters);
                 PrintWriter out = out();
                 if (json) {
@@ -55,7 +60,7 @@ final class EntityCommand {
                 for (StoredEntity e : entities) {
                     List<String> row = new ArrayList<>(List.of(e.uuid()));
                     Map<String, Object> masked = e.masked();
-                    columns.forEach(c -> row.add(Output.text(masked.get(c.code()))));
+                    columns.forEach(c -> row.add(refs.text(c, masked.get(c.code()))));
                     rows.add(row);
                 }
                 Output.table(out, headers, rows);
@@ -77,14 +82,15 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                StoredEntity e = h.store().require(cet, uuid);
-                print(out(), t, e, json);
+                References refs = new References(h);
+                StoredEntity e = h.store().require(cet, refs.uuid(cet, uuid));
+                print(out(), t, e, json, refs);
                 return Main.OK;
             }
         }
     }
 
-    static void print(PrintWriter out, EntityTemplate t, StoredEntity e, boolean json) {
+    static void print(PrintWriter out, EntityTemplate t, StoredEntity e, boolean json, References refs) {
         if (json) {
             Output.json(out, Output.entityJson(e));
             return;
@@ -93,7 +99,7 @@ final class EntityCommand {
         Map<String, Object> masked = e.masked();
         for (FieldTemplate f : t.fields()) {
             if (masked.containsKey(f.code())) {
-                out.printf("  %-24s %s%n", f.code(), Output.text(masked.get(f.code())));
+                out.printf("  %-24s %s%n", f.code(), refs.text(f, masked.get(f.code())));
             }
         }
     }
@@ -112,7 +118,7 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 template(h, cet);
-                StoredEntity e = h.store().create(cet, Assignments.parse(values));
+                StoredEntity e = h.store().create(cet, new References(h).resolve(cet, Assignments.parse(values)));
                 if (json) {
                     Output.json(out(), Output.entityJson(e));
                 } else {
@@ -123,7 +129,7 @@ final class EntityCommand {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change fields of an entity (field= clears a field).")
+    @Command(name = "update", description = "Change fields of an entity (field= clears a field).")
     static final class Update extends HostCommand {
         @Parameters(index = "0")
         String cet;
@@ -133,6 +139,9 @@ final class EntityCommand {
         List<String> values;
         @Option(names = "--version", description = "Refuse the update unless the entity is still at this version")
         Long version;
+        // --version is the entity's version here, so only --help of the standard options
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--json")
         boolean json;
 
@@ -140,14 +149,15 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
-                StoredEntity e = h.store().update(cet, uuid, version, Assignments.parse(values));
-                print(out(), t, e, json);
+                References refs = new References(h);
+                StoredEntity e = h.store().update(cet, refs.uuid(cet, uuid), version, refs.resolve(cet, Assignments.parse(values)));
+                print(out(), t, e, json, refs);
                 return Main.OK;
             }
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an entity (refused while others reference it).")
+    @Command(name = "delete", description = "Delete an entity (refused while others reference it).")
     static final class Delete extends HostCommand {
         @Parameters(index = "0")
         String cet;
@@ -155,13 +165,16 @@ final class EntityCommand {
         String uuid;
         @Option(names = "--version", description = "Refuse unless the entity is still at this version")
         Long version;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Override
         public Integer call() {
             try (Host h = host.open()) {
                 template(h, cet);
-                h.store().delete(cet, uuid, version);
-                out().println("deleted " + cet + " " + uuid);
+                String resolved = new References(h).uuid(cet, uuid);
+                h.store().delete(cet, resolved, version);
+                out().println("deleted " + cet + " " + resolved);
                 return Main.OK;
             }
         }

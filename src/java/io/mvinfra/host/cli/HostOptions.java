@@ -22,7 +22,13 @@ public final class HostOptions {
         return HostSettings.from(System.getenv(), home, jdbcUrl, module);
     }
 
+    /** For a one-shot command. */
     Host open() {
+        return Host.openForCommand(settings());
+    }
+
+    /** For `serve`. */
+    Host openToServe() {
         return Host.open(settings());
     }
 }

@@ -31,6 +31,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(Main::badUsage);
         cli.setExitCodeExceptionMapper(Main::exitCode);
         cli.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -48,6 +49,17 @@ public final class Main {
             return BAD_INPUT;
         }
         return FAILED;
+    }
+
+    /** An unknown command or option, a missing argument: the error, then the command's usage, on stderr; exit 2. */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cli.usage(err);
+        err.flush();
+        return BAD_INPUT;
     }
 
     /** One clear line on stderr first, then the details; never a stack trace for an expected failure. */

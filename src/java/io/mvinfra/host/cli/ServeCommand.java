@@ -21,7 +21,7 @@ final class ServeCommand extends HostCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        Host h = host.open();
+        Host h = host.openToServe();
         h.logLoaded();
         h.startScheduler();
         WebSettings settings = WebSettings.forBind(bind, port);

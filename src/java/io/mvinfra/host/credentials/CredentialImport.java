@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.mvinfra.host.module.EntityTemplate;
 import io.mvinfra.host.module.FieldTemplate;
@@ -79,7 +80,12 @@ public final class CredentialImport {
         providerValues.put("apiBaseUrl", account.apiBaseUrl());
         List<StoredEntity> existing = session.findBy("ServiceProvider", Map.of("code", account.providerCode()));
         if (existing.isEmpty()) {
-            StoredEntity credential = session.create("Credential", account.credentialFields());
+            StoredEntity credential = orphanLike(store, session, account).orElse(null);
+            if (credential == null) {
+                credential = session.create("Credential", account.credentialFields());
+            } else {
+                updateCredential(store, session, credential, account, new ArrayList<>());
+            }
             providerValues.put("credential", credential.uuid());
             providerValues.put("description", "Imported from " + account.origin());
             providerValues.values().removeIf(Objects::isNull);
@@ -95,12 +101,7 @@ public final class CredentialImport {
             providerValues.put("credential", credential.uuid());
             changed.add("credential");
         } else {
-            Map<String, Object> credentialChanges = differences(store.module().entity("Credential").orElseThrow(), store.reveal(credential),
-                    account.credentialFields());
-            if (!credentialChanges.isEmpty()) {
-                session.update("Credential", credential.uuid(), credential.version(), credentialChanges);
-                credentialChanges.keySet().forEach(k -> changed.add("credential." + k));
-            }
+            updateCredential(store, session, credential, account, changed);
         }
         Map<String, Object> providerChanges = differences(store.module().entity("ServiceProvider").orElseThrow(), provider.values(), providerValues);
         if (!providerChanges.isEmpty()) {
@@ -108,6 +109,36 @@ public final class CredentialImport {
             changed.addAll(0, providerChanges.keySet().stream().filter(k -> !k.equals("credential")).toList());
         }
         return new Change(account, changed.isEmpty() ? Action.UNCHANGED : Action.UPDATED, provider.uuid(), credential.uuid(), changed);
+    }
+
+    private static void updateCredential(EntityStore store, StoreSession session, StoredEntity credential, ImportedAccount account, List<String> changed) {
+        Map<String, Object> credentialChanges = differences(store.module().entity("Credential").orElseThrow(), store.reveal(credential),
+                account.credentialFields());
+        if (!credentialChanges.isEmpty()) {
+            session.update("Credential", credential.uuid(), credential.version(), credentialChanges);
+            credentialChanges.keySet().forEach(k -> changed.add("credential." + k));
+        }
+    }
+
+    /**
+     * A Credential left behind when its ServiceProvider was deleted, with the same non-secret fields as the imported
+     * one: adopted rather than duplicated.
+     */
+    private static Optional<StoredEntity> orphanLike(EntityStore store, StoreSession session, ImportedAccount account) {
+        EntityTemplate template = store.module().entity("Credential").orElseThrow();
+        Map<String, Object> identity = new LinkedHashMap<>();
+        account.credentialFields().forEach((code, value) -> {
+            if (value != null && !template.field(code).map(FieldTemplate::isSecret).orElse(true)) {
+                identity.put(code, value);
+            }
+        });
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
+        return session.findBy("Credential", identity).stream()
+                .filter(c -> differences(template, c.values(), identity).isEmpty())
+                .filter(c -> session.findBy("ServiceProvider", Map.of("credential", c.uuid())).isEmpty())
+                .findFirst();
     }
 
     /** The imported values that differ from the stored ones, compared in their canonical form. */

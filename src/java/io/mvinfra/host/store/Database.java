@@ -1,38 +1,58 @@
 package io.mvinfra.host.store;
 
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
-/** The connection pool, with the schema migrated by Flyway before anything else touches it. */
+/**
+ * Where the store's connections come from, with the schema migrated before anything else touches it. A long-running
+ * host ({@link #pooled}) keeps a connection pool; a one-shot CLI command ({@link #plain}) opens plain connections, most
+ * often just one, and pays for neither the pool nor Flyway unless the schema is behind.
+ */
 public final class Database implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final org.slf4j.Logger log = LoggerFactory.getLogger(Database.class);
+    /** The newest migration under db/migration; DatabaseTest fails when a new one is added without raising it. */
+    public static final String SCHEMA_VERSION = "2";
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final AutoCloseable closer;
     private final DatabaseSettings settings;
 
-    private Database(HikariDataSource dataSource, DatabaseSettings settings) {
+    private Database(DataSource dataSource, AutoCloseable closer, DatabaseSettings settings) {
         this.dataSource = dataSource;
+        this.closer = closer;
         this.settings = settings;
     }
 
-    public static Database open(DatabaseSettings settings) {
+    /** For `serve`: a pool shared by web requests, presses and the scheduler. */
+    public static Database pooled(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("mv-infra");
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(DatabaseSettings.CONNECT_TIMEOUT_MILLIS);
+        config.setConnectionTimeout(Math.max(250, DatabaseSettings.CONNECT_TIMEOUT_MILLIS));
         if (settings.isPostgres()) {
             // one multi-row INSERT per batch instead of one round trip per row
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -41,11 +61,60 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + settings.jdbcUrl() + ": " + rootMessage(e));
+            throw unavailable(settings, e);
         }
+        Database database = new Database(dataSource, dataSource, settings);
+        database.migrate();
+        return database;
+    }
+
+    /** For a one-shot command: plain connections, kept open for reuse until the command ends. */
+    public static Database plain(DatabaseSettings settings) {
+        PlainConnections connections = new PlainConnections(settings);
+        Database database = new Database(connections, connections, settings);
+        try (Connection first = connections.getConnection()) {
+            database.migrateIfBehind(first);
+        } catch (SQLException e) {
+            connections.close();
+            throw unavailable(settings, e);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private void migrateIfBehind(Connection connection) {
+        String current = null;
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC");
+             ResultSet rs = st.executeQuery()) {
+            current = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            rollbackQuietly(connection); // PostgreSQL: the failed query aborted the transaction
+        }
+        if (!SCHEMA_VERSION.equals(current)) {
+            migrate();
+        }
+    }
+
+    private void migrate() {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         log.debug("database ready: {}", settings.jdbcUrl());
-        return new Database(dataSource, settings);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is closed next anyway
+        }
+    }
+
+    static StoreException unavailable(DatabaseSettings settings, Throwable e) {
+        return new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + settings.jdbcUrl() + ": " + rootMessage(e));
     }
 
     private static String rootMessage(Throwable e) {
@@ -55,7 +124,7 @@ public final class Database implements AutoCloseable {
         }
         String message = t.getMessage() == null ? t.toString() : t.getMessage();
         if (message.contains("Database may be already in use")) {
-            return "it is in use by another process (is `serve` running? use its web API, or stop it first)";
+            return "it is in use by a process that does not share it (a host of an older version? stop it first)";
         }
         return message.lines().findFirst().orElse(message);
     }
@@ -74,6 +143,117 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            closer.close();
+        } catch (Exception e) {
+            log.warn("closing the database: {}", e.toString());
+        }
+    }
+
+    /**
+     * Connections opened on demand and handed back rather than closed: a one-shot command mostly needs one, and one
+     * more while a press reads an entity inside its transaction. No threads, no validation, no pool classes.
+     */
+    private static final class PlainConnections implements DataSource, AutoCloseable {
+        private final DatabaseSettings settings;
+        private final Deque<Connection> idle = new ArrayDeque<>();
+        private final List<Connection> all = new ArrayList<>();
+
+        PlainConnections(DatabaseSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public synchronized Connection getConnection() throws SQLException {
+            Connection physical = idle.poll();
+            if (physical == null) {
+                DriverManager.setLoginTimeout((int) Math.max(1, DatabaseSettings.CONNECT_TIMEOUT_MILLIS / 1000));
+                physical = DriverManager.getConnection(settings.oneShotJdbcUrl(), settings.user(), settings.password());
+                all.add(physical);
+            }
+            Connection handed = physical;
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                    giveBack(handed);
+                    return null;
+                }
+                if (method.getName().equals("isClosed") && method.getParameterCount() == 0) {
+                    return handed.isClosed();
+                }
+                try {
+                    return method.invoke(handed, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+        }
+
+        private synchronized void giveBack(Connection physical) throws SQLException {
+            if (physical.isClosed()) {
+                all.remove(physical);
+                return;
+            }
+            if (!physical.getAutoCommit()) {
+                physical.rollback();
+                physical.setAutoCommit(true);
+            }
+            idle.push(physical);
+        }
+
+        @Override
+        public synchronized void close() {
+            for (Connection c : all) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    log.warn("closing a connection: {}", e.toString());
+                }
+            }
+            all.clear();
+            idle.clear();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            throw new UnsupportedOperationException("the settings give the user");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // DriverManager logs nothing we need
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the settings give the timeout
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return (int) (DatabaseSettings.CONNECT_TIMEOUT_MILLIS / 1000);
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            if (iface.isInstance(this)) {
+                return iface.cast(this);
+            }
+            throw new SQLException("not a wrapper for " + iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return iface.isInstance(this);
+        }
     }
 }

@@ -689,7 +689,17 @@ public final class StoreSession implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException(Kind.UNAVAILABLE, what + " failed: " + e.getMessage());
+            throw new StoreException(Kind.UNAVAILABLE, what + " failed: " + reason(e));
         }
+    }
+
+    /** One line: H2 appends the SQL statement, which says nothing to an operator. */
+    private static String reason(SQLException e) {
+        // H2 LOCK_TIMEOUT_1, PostgreSQL lock_not_available
+        if (e.getErrorCode() == 50200 || "55P03".equals(e.getSQLState())) {
+            return "another process holds a lock on it and did not release it in time (a press or an edit in `serve`?); try again";
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 }

@@ -178,4 +178,68 @@ class CliTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: module refused: customEntityTemplates/Thing.json: customEntityCategoryCode: category nowhere");
     }
+    @Test
+    void updateAndDeleteHelpPrintsTheirUsage() {
+        Run update = run("entity", "update", "--help");
+        Run delete = run("entity", "delete", "-h");
+
+        assertThat(update.code()).isZero();
+        assertThat(update.out()).startsWith("Usage: mv-infra entity update").contains("--version=<version>");
+        assertThat(delete.code()).isZero();
+        assertThat(delete.out()).startsWith("Usage: mv-infra entity delete");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionExitsWithTwoAndTheUsageOnStderr() {
+        Run command = run("frobnicate");
+        Run option = run("entity", "list", "Gadget", "--frob");
+
+        assertThat(command.code()).isEqualTo(2);
+        assertThat(command.err()).startsWith("error: Unmatched arguments").contains("Usage: mv-infra [-hV] [COMMAND]");
+        assertThat(command.out()).isEmpty();
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).startsWith("error: Unknown option: '--frob'").contains("Usage: mv-infra entity list");
+    }
+
+    @Test
+    void aNegativeLimitOrOffsetIsBadInput() {
+        Run limit = run("entity", "list", "Gadget", "--limit", "-3");
+        Run offset = run("entity", "list", "Gadget", "--offset=-1");
+
+        assertThat(limit.code()).isEqualTo(2);
+        assertThat(limit.err()).isEqualTo("error: --limit must be 1 or more, is -3" + System.lineSeparator());
+        assertThat(offset.code()).isEqualTo(2);
+        assertThat(offset.err()).startsWith("error: --offset must be 0 or more, is -1");
+    }
+
+    @Test
+    void actionListSaysInWordsWhenAButtonApplies() {
+        Run listed = run("action", "list", "Gadget");
+
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out()).containsPattern("enabledOnly\\s+.*\\s+enabled is true").doesNotContain("${").doesNotContain("getCfValuesAsValues");
+    }
+    @Test
+    void aReferenceAndAnEntityArgumentTakeAUniqueNameAndAnAmbiguousOneSaysWhichMatched() throws Exception {
+        String ops = run("entity", "create", "Owner", "name=ops").out().trim();
+        String twin1 = run("entity", "create", "Owner", "name=twin").out().trim();
+        String twin2 = run("entity", "create", "Owner", "name=twin").out().trim();
+
+        Run created = run("entity", "create", "Gadget", "name=probe", "owner=ops", "--json");
+        Run shown = run("entity", "get", "Gadget", "probe");
+        Run filtered = run("entity", "list", "Gadget", "--where", "owner=ops", "--json");
+        Run pressed = run("action", "run", "Gadget", "greet", "probe");
+        Run ambiguous = run("entity", "create", "Gadget", "name=other", "owner=twin");
+        Run ambiguousGet = run("entity", "get", "Owner", "twin");
+
+        assertThat(new ObjectMapper().readTree(created.out()).at("/fields/owner").asText()).as("--json keeps the uuid").isEqualTo(ops);
+        assertThat(shown.code()).isZero();
+        assertThat(shown.out()).containsPattern("owner\\s+ops\\R");
+        assertThat(new ObjectMapper().readTree(filtered.out())).hasSize(1);
+        assertThat(pressed.code()).as(pressed.err()).isZero();
+        assertThat(ambiguous.code()).isEqualTo(2);
+        assertThat(ambiguous.err()).startsWith("error: name twin names 2 Owner entities (").contains(twin1).contains(twin2);
+        assertThat(ambiguousGet.code()).isEqualTo(2);
+        assertThat(ambiguousGet.err()).contains(twin1).contains(twin2);
+    }
 }

@@ -144,9 +144,23 @@ class CredentialImportTest {
         String second = cli("credential", "import", "--clouds-yaml=" + clouds, "--cloud=ovh");
         host = TestHosts.open(home, Db.EMBEDDED, TestHosts.projectDir());
 
-        assertThat(first).startsWith("created   ServiceProvider openstack-ovh (OPENSTACK) from clouds.yaml cloud ovh");
+        assertThat(first).startsWith("created   ServiceProvider openstack-ovh " + provider("openstack-ovh").uuid() + " (OPENSTACK) from clouds.yaml cloud ovh");
         assertThat(second).startsWith("unchanged ServiceProvider openstack-ovh");
         assertThat(first + second).doesNotContain(OS_PASSWORD);
+    }
+
+    @Test
+    void aSecondImportAfterTheProviderWasDeletedAdoptsItsCredentialRatherThanDuplicatingIt() throws IOException {
+        Map<String, String> env = Map.of("CLOUDFLARE_API_TOKEN", "cf-token-canary");
+        importer.apply(host.store(), importer.discover(sources(null, null, null, env)), false);
+        StoredEntity deleted = provider("cloudflare");
+        host.store().delete("ServiceProvider", deleted.uuid(), null);
+
+        List<Change> again = importer.apply(host.store(), importer.discover(sources(null, null, null, env)), false);
+
+        assertThat(again).extracting(Change::action).containsExactly(Action.CREATED);
+        assertThat(host.store().count("Credential")).isEqualTo(1);
+        assertThat(provider("cloudflare").value("credential")).isEqualTo(deleted.value("credential"));
     }
 
     private String cli(String... args) {

@@ -1,0 +1,92 @@
+package io.mvinfra.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mvinfra.host.Host;
+import io.mvinfra.host.store.StoreSession;
+import io.mvinfra.host.store.StoredEntity;
+import picocli.CommandLine;
+import support.TestHosts;
+import support.TestHosts.Db;
+
+/** The CLI on a data directory that a running host has open: same data at once, no hang on a lock. */
+class BesideServeTest {
+    @TempDir
+    Path home;
+    private Process serve;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home=" + home);
+        all.add("--module=" + TestHosts.sampleModule());
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (serve != null) {
+            serve.destroy();
+            serve.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theCliWorksOnTheDataOfAServeProcessRunningOnTheSameHome() throws Exception {
+        Files.writeString(home.resolve("secret.key"), TestHosts.TEST_KEY);
+        serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--port=0", "--home=" + home, "--module=" + TestHosts.sampleModule())
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line == null || !line.startsWith("mv-infra serving on"); line = lines.readLine()) {
+            assertThat(line).as("serve ended before serving").isNotNull();
+        }
+
+        Run created = run("entity", "create", "Gadget", "name=beside");
+        Run listed = run("entity", "list", "Gadget");
+        Run pressed = run("action", "run", "Gadget", "greet", created.out().trim());
+
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(listed.out()).contains("beside");
+        assertThat(pressed.code()).as(pressed.err()).isZero();
+        assertThat(serve.isAlive()).isTrue();
+    }
+
+    @Test
+    void anEntityLockedByTheHostIsRefusedInOneLineRatherThanWaitedFor() {
+        try (Host host = TestHosts.open(home, Db.EMBEDDED, TestHosts.sampleModule())) {
+            StoredEntity gadget = host.store().create("Gadget", Map.of("name", "held"));
+            try (StoreSession pressing = host.store().session()) {
+                pressing.update("Gadget", gadget.uuid(), null, Map.of("size", 3L));
+
+                Run update = run("entity", "update", "Gadget", gadget.uuid(), "size=4");
+
+                assertThat(update.code()).isEqualTo(1);
+                assertThat(update.err()).startsWith("error: ").contains("another process holds a lock on it").hasLineCount(1);
+            }
+        }
+    }
+}
