@@ -21,12 +21,14 @@ import io.mvinfra.http.RateLimit;
  */
 public final class ScalewayProfile implements ProviderProfile {
 
+    static final String KIND = "SCALEWAY";
+
     /** Where a check looks when neither the credential nor the provider names a zone. */
     static final String DEFAULT_ZONE = "fr-par-1";
 
     @Override
     public String kind() {
-        return "SCALEWAY";
+        return KIND;
     }
 
     @Override

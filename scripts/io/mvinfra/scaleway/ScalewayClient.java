@@ -1,0 +1,32 @@
+package io.mvinfra.scaleway;
+
+import java.util.Objects;
+
+import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.scaleway.products.ServerTypeClient;
+import io.mvinfra.scaleway.servers.ServerClient;
+
+/**
+ * The Scaleway APIs as mv-infra uses them, one part per resource, all signed and limited by one {@link ProviderHttp}
+ * at {@link ScalewayDialect#PUBLIC_API} (or a stand-in). Reads answer at once; changes answer a {@code ProviderCall},
+ * sent or only described (a dry run).
+ */
+public final class ScalewayClient {
+
+    private final ServerClient servers;
+    private final ServerTypeClient serverTypes;
+
+    public ScalewayClient(ProviderHttp http) {
+        Objects.requireNonNull(http, "http");
+        this.servers = new ServerClient(http);
+        this.serverTypes = new ServerTypeClient(http);
+    }
+
+    public ServerClient servers() {
+        return servers;
+    }
+
+    public ServerTypeClient serverTypes() {
+        return serverTypes;
+    }
+}
