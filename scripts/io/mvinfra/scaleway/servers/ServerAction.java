@@ -10,10 +10,10 @@ import java.util.Set;
  * will not get there: what a press waits for, and when it may stop waiting.
  */
 public enum ServerAction {
-    POWERON("poweron", "running", Set.of("stopped", "stopped in place", "locked")),
-    POWEROFF("poweroff", "stopped", Set.of("running", "locked")),
-    REBOOT("reboot", "running", Set.of("stopped", "stopped in place", "locked")),
-    STOP_IN_PLACE("stop_in_place", "stopped in place", Set.of("stopped", "running", "locked")),
+    POWERON("poweron", "running", Set.of("locked")),
+    POWEROFF("poweroff", "stopped", Set.of("locked", "starting")),
+    REBOOT("reboot", "running", Set.of("locked", "stopped")),
+    STOP_IN_PLACE("stop_in_place", "stopped in place", Set.of("locked", "starting")),
     /** Ends with the server gone (404), not in a state. */
     TERMINATE("terminate", null, Set.of("locked")),
     /** An image of every volume; the server stays as it is. */
@@ -40,9 +40,8 @@ public enum ServerAction {
     }
 
     /**
-     * States that, once the server has left its starting state, say the action failed: a server back to
-     * {@code stopped} while powering on. Only read after a transitional state (starting, stopping) was seen or
-     * the action's own answer came back, since the state right after the call can still be the old one.
+     * States that say the action will not get where it should: a locked server, a server starting while it should
+     * stop. Falling back to the state it started from, after it moved, says so too (the caller checks that).
      */
     public Set<String> contradictingStates() {
         return contradicting;
