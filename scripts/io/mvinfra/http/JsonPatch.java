@@ -3,7 +3,7 @@ package io.mvinfra.http;
 import java.util.Objects;
 
 /**
- * One operation of an RFC 6902 JSON patch, as Glance's image update takes them:
+ * One operation of an RFC 6902 JSON patch, as an image service's update takes them:
  * {@code [{"op": "replace", "path": "/name", "value": "web"}, {"op": "remove", "path": "/os_distro"}]}.
  *
  * @param value what to add or put in place; null for a remove (then left out of the JSON)

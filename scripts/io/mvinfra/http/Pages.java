@@ -24,9 +24,9 @@ import okhttp3.HttpUrl;
 
 /**
  * Reads a list to its end in the provider's own paging style (its {@link ProviderDialect} says where the next page
- * is). When the first page says how many pages there are and any page can be asked for by its number (Cloudflare's
- * {@code total_pages}, Scaleway's {@code X-Total-Count}), the others are fetched at once, a few at a time, each under
- * the credential's rate limit as any request; marker paging (OpenStack) can only go one page after the other.
+ * is). When the first page says how many pages there are and any page can be asked for by its number (a
+ * {@code total_pages} in the body, an {@code X-Total-Count} header), the others are fetched at once, a few at a time,
+ * each under the credential's rate limit as any request; marker paging can only go one page after the other.
  * <p>
  * All or nothing: a failure on any page fails the whole list (the pages still in flight are awaited, none is
  * started after it), so a caller reconciling entities never mistakes a partial list for the provider's truth.

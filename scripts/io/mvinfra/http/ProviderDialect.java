@@ -30,7 +30,7 @@ public interface ProviderDialect {
     /**
      * How many pages a list has, when its first page says so and every page can be asked for by its number: then
      * the pages after the first are fetched at once ({@link #pageUrl}). Empty (the default) for paging that can only
-     * go from one page to the next, as OpenStack's markers.
+     * go from one page to the next, as markers do.
      *
      * @param itemsOnPage what the first page held: a server may hold fewer per page than asked for
      */

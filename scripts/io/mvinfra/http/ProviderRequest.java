@@ -43,7 +43,7 @@ public final class ProviderRequest {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderRequest.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    /** RFC 6902's own type; Glance wants its {@code application/openstack-images-v2.1-json-patch}, passed by its client. */
+    /** RFC 6902's own type; a provider wanting its own (an image service's) gets it passed by its client. */
     private static final MediaType JSON_PATCH = MediaType.get("application/json-patch+json");
 
     private final Transport transport;
@@ -78,7 +78,7 @@ public final class ProviderRequest {
         return bytes(json(value), JSON);
     }
 
-    /** A body of text as is, e.g. Scaleway's user data: {@code body(cloudInit, MediaType.get("text/plain"))}. */
+    /** A body of text as is, e.g. a server's user data: {@code body(cloudInit, MediaType.get("text/plain"))}. */
     public ProviderRequest body(String text, MediaType type) {
         return bytes(text.getBytes(type.charset(StandardCharsets.UTF_8)), type);
     }
@@ -88,7 +88,7 @@ public final class ProviderRequest {
         return jsonPatch(operations, JSON_PATCH);
     }
 
-    /** A JSON patch under the provider's own media type (Glance: {@code application/openstack-images-v2.1-json-patch}). */
+    /** A JSON patch under the provider's own media type, e.g. {@code application/openstack-images-v2.1-json-patch}. */
     public ProviderRequest jsonPatch(List<JsonPatch> operations, MediaType type) {
         return bytes(json(List.copyOf(operations)), type);
     }
@@ -159,7 +159,7 @@ public final class ProviderRequest {
 
     /**
      * As {@link #list}, but empty when the provider answers the first page with {@code 304 Not Modified}: nothing
-     * changed since what the request asked about (Cyclades' {@code changes-since}, an {@code If-None-Match}).
+     * changed since what the request asked about (a {@code changes-since} query, an {@code If-None-Match}).
      */
     public <T> Optional<List<T>> listIfModified(Class<T> type) {
         if (!"GET".equals(method)) {
@@ -190,8 +190,8 @@ public final class ProviderRequest {
             }
             try (InputStream body = response.body().byteStream()) {
                 return reader.read(body, response.headers());
-            } catch (InterruptedIOException | SSLException stillAFailureToReach) {
-                throw noAnswer(target, stillAFailureToReach);
+            } catch (InterruptedIOException timedOut) {
+                throw noAnswer(target, timedOut);
             } catch (IOException broken) {
                 throw noAnswer(target, new WholeAnswerInterceptor.BrokenAnswerException(response.code(), broken));
             }

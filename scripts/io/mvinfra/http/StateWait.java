@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * goes on (×1.5 up to a ceiling): a boot that takes minutes need not cost a request every two seconds. Waits on the
  * layer's {@link TimeSource}, so a test runs ten minutes of waiting in no time.
  * <pre>{@code
- * String state = StateWait.of("scaleway", "server web-1", runtime.time(), () -> client.server(id).state())
+ * String state = StateWait.of(dialect.provider(), "server web-1", runtime.time(), () -> client.server(id).state())
  *         .until("running").failingOn("stopped", "locked").within(Duration.ofMinutes(10))
  *         .onProgress(p -> action.progress(p.state() + " after " + p.elapsed().toSeconds() + " s"))
  *         .await();

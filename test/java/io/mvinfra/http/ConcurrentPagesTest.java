@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -112,8 +113,8 @@ class ConcurrentPagesTest {
     @ParameterizedTest
     @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
     void pagesAfterTheFirstAreAskedAtOnce(Style style) {
-        IntStream.rangeClosed(1, 5).forEach(page -> wm.stubFor(style.request(page).willReturn(
-                page == 2 || page == 3 ? style.answer(page, 5).withTransformers("rendezvous") : style.answer(page, 5))));
+        stubPages(style, 5, page -> page == 2 || page == 3 ? style.answer(page, 5).withTransformers("rendezvous")
+                : style.answer(page, 5));
 
         List<Item> items = list(style);
 
@@ -124,8 +125,7 @@ class ConcurrentPagesTest {
     @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
     void itemsComeInPageOrderWhateverOrderThePagesArriveIn(Style style) {
         // the later the page, the sooner its answer
-        IntStream.rangeClosed(1, 20).forEach(page -> wm.stubFor(style.request(page)
-                .willReturn(style.answer(page, 20).withFixedDelay(page == 1 ? 0 : (21 - page) * 5))));
+        stubPages(style, 20, page -> style.answer(page, 20).withFixedDelay(page == 1 ? 0 : (21 - page) * 5));
 
         List<Item> items = list(style);
 
@@ -135,8 +135,7 @@ class ConcurrentPagesTest {
     @ParameterizedTest
     @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
     void neverMorePagesAtOnceThanTheSettingsAllow(Style style) {
-        IntStream.rangeClosed(1, 30).forEach(page -> wm.stubFor(style.request(page)
-                .willReturn(style.answer(page, 30).withTransformers("in-flight"))));
+        stubPages(style, 30, page -> style.answer(page, 30).withTransformers("in-flight"));
 
         List<Item> items = list(style);
 
@@ -147,7 +146,7 @@ class ConcurrentPagesTest {
     @ParameterizedTest
     @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
     void failureOnPage7Of20FailsTheWholeListAndReturnsNothing(Style style) {
-        IntStream.rangeClosed(1, 20).forEach(page -> wm.stubFor(style.request(page).willReturn(style.answer(page, 20))));
+        stubPages(style, 20, page -> style.answer(page, 20));
         wm.stubFor(style.request(7).willReturn(aResponse().withStatus(500)));
 
         assertThatThrownBy(() -> list(style)).isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -161,11 +160,15 @@ class ConcurrentPagesTest {
     @Test
     void markerPagingGoesOnePageAfterTheOther() {
         Style style = Style.OPENSTACK;
-        IntStream.rangeClosed(1, 5).forEach(page -> wm.stubFor(style.request(page).willReturn(style.answer(page, 5))));
+        stubPages(style, 5, page -> style.answer(page, 5));
         wm.stubFor(style.request(3).willReturn(aResponse().withStatus(500)));
 
         assertThatThrownBy(() -> list(style)).isInstanceOf(ProviderException.class);
         wm.verify(3, getRequestedFor(urlPathEqualTo(style.path)));
+    }
+
+    private static void stubPages(Style style, int pages, IntFunction<ResponseDefinitionBuilder> answer) {
+        IntStream.rangeClosed(1, pages).forEach(page -> wm.stubFor(style.request(page).willReturn(answer.apply(page))));
     }
 
     private List<Item> list(Style style) {

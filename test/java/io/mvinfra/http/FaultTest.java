@@ -147,14 +147,11 @@ class FaultTest {
     @EnumSource(Broken.class)
     void createAfterABrokenConnectionIsLookedUpAndNotSentAgain(Broken broken) {
         brokenThen(() -> post(urlEqualTo(SERVERS)), broken, okJson(SERVER_JSON));
-        stubFor(get(urlPathEqualTo(SERVERS)).willReturn(okJson("{\"servers\":[{\"id\":\"s1\",\"name\":\"web-1\"}]}")
-                .withHeader("X-Total-Count", "1")));
+        lookupFinds("[{\"id\":\"s1\",\"name\":\"web-1\"}]");
 
         Server created = create();
 
-        assertThat(created.id()).isEqualTo("s1");
-        assertThat(lookups).hasValue(1);
-        verify(1, requestedFor("POST", urlEqualTo(SERVERS)));
+        assertFoundByTheLookupAndSentOnce(created);
     }
 
     @Test
@@ -181,19 +178,17 @@ class FaultTest {
     @Test
     void malformedAnswerToACreateIsLookedUpRatherThanLeftUntracked() {
         stubFor(post(urlEqualTo(SERVERS)).willReturn(okJson("{\"server\": {\"id\": \"s1\", \"na")));
-        stubFor(get(urlPathEqualTo(SERVERS)).willReturn(okJson("{\"servers\":[{\"id\":\"s1\",\"name\":\"web-1\"}]}")));
+        lookupFinds("[{\"id\":\"s1\",\"name\":\"web-1\"}]");
 
         Server created = create();
 
-        assertThat(created.id()).isEqualTo("s1");
-        assertThat(lookups).hasValue(1);
-        verify(1, requestedFor("POST", urlEqualTo(SERVERS)));
+        assertFoundByTheLookupAndSentOnce(created);
     }
 
     @Test
     void malformedAnswerToACreateThatTheLookupCannotFindFailsSayingSoWithoutSendingAgain() {
         stubFor(post(urlEqualTo(SERVERS)).willReturn(okJson("{\"server\": {\"id\": \"s1\", \"na")));
-        stubFor(get(urlPathEqualTo(SERVERS)).willReturn(okJson("{\"servers\":[]}")));
+        lookupFinds("[]");
 
         assertThatThrownBy(this::create).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.getMessage()).contains("POST " + SERVERS + " answered malformed JSON ("));
@@ -241,6 +236,16 @@ class FaultTest {
     private static String cloudflareList() {
         return "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[],"
                 + "\"result_info\":{\"page\":1,\"per_page\":100,\"count\":0,\"total_count\":0,\"total_pages\":1}}";
+    }
+
+    private void assertFoundByTheLookupAndSentOnce(Server created) {
+        assertThat(created.id()).isEqualTo("s1");
+        assertThat(lookups).hasValue(1);
+        verify(1, requestedFor("POST", urlEqualTo(SERVERS)));
+    }
+
+    private static void lookupFinds(String servers) {
+        stubFor(get(urlPathEqualTo(SERVERS)).willReturn(okJson("{\"servers\":" + servers + "}")));
     }
 
     private Server create() {
