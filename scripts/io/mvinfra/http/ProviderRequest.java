@@ -29,6 +29,7 @@ import io.mvinfra.http.WholeAnswerInterceptor.Answer;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -301,7 +302,7 @@ public final class ProviderRequest {
         return ("POST".equals(method) || "PATCH".equals(method)) && !safeToResend;
     }
 
-    private okhttp3.OkHttpClient client() {
+    private OkHttpClient client() {
         return oneShot() ? transport.unpooled() : transport.client();
     }
 
