@@ -46,7 +46,10 @@ import support.TestHosts.Db;
  * asserted: wall time, requests sent, the floor (pages × latency) and the ratio, for the client's list alone and for
  * the whole "List DNS records" button (list + reconciliation into entities on the embedded database), first sync and
  * re-sync. The stub pages as Cloudflare does ({@code page}, {@code per_page}, {@code result_info}), so the client's own
- * page size decides the number of round trips; the API's default page (100) is shown for comparison.
+ * page size decides the number of round trips; the API's default page (100) is shown for comparison. A second stub
+ * caps pages at 100 whatever {@code per_page} asks (100 pages): the client fetches the 99 after the first at once, and
+ * its time is printed beside the floor of that (first page + ceil(99 / page concurrency) rounds) and beside the floor
+ * of reading them one after the other (100 × 20 ms).
  * Run: mvn -B -q -Pbench test-compile exec:exec@bench -Dbench=CloudflareSyncBenchmark
  */
 public final class CloudflareSyncBenchmark {
@@ -56,24 +59,48 @@ public final class CloudflareSyncBenchmark {
     private static final int RUNS = 9;
     private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final String PATH = "/zones/" + ZONE_ID + "/dns_records";
+    private static final int CAPPED_PAGE = 100;
 
     public static void main(String[] args) throws Exception {
-        // No gzip: compressing 4 MB would be the stub's CPU, on the client's two cores, not a cost of the client.
-        WireMockServer stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new ZonePages(RECORDS)).disableRequestJournal().gzipDisabled(true));
-        stub.start();
-        stub.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withFixedDelay(LATENCY_MS).withTransformers(ZonePages.NAME)));
+        WireMockServer stub = stub(Integer.MAX_VALUE);
+        WireMockServer capped = stub(CAPPED_PAGE);
         try {
             System.out.printf("Cloudflare sync benchmark: %d DNS records, %d ms per request, JVM max heap %d MB, %d cores%n",
                     RECORDS, LATENCY_MS, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
             clientList(stub);
+            cappedClientList(capped);
             breakdown(stub);
             defaultPageForComparison(stub);
             button(stub);
         } finally {
             stub.stop();
+            capped.stop();
         }
+    }
+
+    /** A Cloudflare stub answering 20 ms late, with pages of at most {@code maxPerPage} records. */
+    private static WireMockServer stub(int maxPerPage) {
+        // No gzip: compressing 4 MB would be the stub's CPU, on the client's two cores, not a cost of the client.
+        WireMockServer stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(40).extensions(new ZonePages(RECORDS, maxPerPage)).disableRequestJournal().gzipDisabled(true));
+        stub.start();
+        stub.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withFixedDelay(LATENCY_MS).withTransformers(ZonePages.NAME)));
+        return stub;
+    }
+
+    /** The same client list from the stub capped at 100 per page: 100 pages, the 99 after the first fetched at once. */
+    private static void cappedClientList(WireMockServer capped) {
+        CloudflareClient cloudflare = new CloudflareClient(http(capped));
+        Measure m = measure(capped, () -> cloudflare.dnsRecords().list(ZONE_ID).size());
+        int concurrency = HttpSettings.defaults().pageConcurrency();
+        int pages = (RECORDS + CAPPED_PAGE - 1) / CAPPED_PAGE;
+        int rounds = 1 + (pages - 1 + concurrency - 1) / concurrency;
+        System.out.printf("%-58s %8.1f ms wall (median of %d, best %.1f), %4d requests; floor of one round at once %d ms "
+                        + "(first page + %d rounds of %d x %d ms), %.2fx it; one after the other the floor is %d ms (%d x %d ms)%n",
+                "client list, stub capped at " + CAPPED_PAGE + " per page:", m.medianMs(), m.runs(), m.bestMs(), m.requests(),
+                rounds * LATENCY_MS, rounds - 1, concurrency, LATENCY_MS, m.medianMs() / (rounds * LATENCY_MS),
+                pages * LATENCY_MS, pages, LATENCY_MS);
     }
 
     /** CloudflareClient.listDnsRecords alone: the network and the parsing, at the client's page size. */
@@ -124,7 +151,7 @@ public final class CloudflareSyncBenchmark {
         ProviderHttp http = http(stub);
         Measure m = measure(stub, () -> http.get("zones/{zone_id}/dns_records", ZONE_ID).query("per_page", 100)
                 .list(CloudflareDnsRecord.class).size());
-        m.print("for comparison, per_page=100 (the API's default)");
+        m.print("for comparison, per_page=100 (default; 99 pages at once)");
     }
 
     /** The "List DNS records" button on the host: list, then reconcile into DnsRecord entities in one transaction. */
@@ -196,17 +223,20 @@ public final class CloudflareSyncBenchmark {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         private final int records;
+        private final int maxPerPage;
         private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
 
-        ZonePages(int records) {
+        /** @param maxPerPage the most a page holds whatever {@code per_page} asks, as a server that caps its pages */
+        ZonePages(int records, int maxPerPage) {
             this.records = records;
+            this.maxPerPage = maxPerPage;
         }
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             requests.incrementAndGet();
             int page = intParameter(event.getRequest().queryParameter("page"), 1);
-            int perPage = intParameter(event.getRequest().queryParameter("per_page"), 100);
+            int perPage = Math.min(maxPerPage, intParameter(event.getRequest().queryParameter("per_page"), 100));
             byte[] body = pages.computeIfAbsent(page + "/" + perPage, key -> render(page, perPage));
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withBody(body).build();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +110,18 @@ public final class CloudflareDialect implements ProviderDialect {
         }
         return more ? Optional.of(page.url().newBuilder().setQueryParameter("page", String.valueOf(current + 1)).build())
                 : Optional.empty();
+    }
+
+    /** {@code result_info.total_pages}: every page can then be asked for by its number, at once. */
+    @Override
+    public OptionalInt pageCount(ProviderResponse firstPage, int itemsOnPage) {
+        JsonNode totalPages = firstPage.json().path("result_info").path("total_pages");
+        return totalPages.canConvertToInt() ? OptionalInt.of(totalPages.asInt()) : OptionalInt.empty();
+    }
+
+    @Override
+    public HttpUrl pageUrl(HttpUrl first, int number) {
+        return Pages.numbered(first, number);
     }
 
     /** The Cloudflare edge's id of the request ({@code cf-ray}), what its support asks for. */

@@ -2,6 +2,12 @@ package io.mvinfra.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import okhttp3.ConnectionPool;
@@ -10,7 +16,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * What the HTTP layer keeps for the life of the runtime: one OkHttp client (its connection pool and dispatcher,
- * shared by every provider and credential) and one rate limiter per credential. Meveo creates a script instance
+ * shared by every provider and credential), one rate limiter per credential, and a few threads for fetching pages
+ * of lists at once. Meveo creates a script instance
  * per call, so {@link #shared()} keeps them across calls; tests make their own, with their own settings and time.
  */
 public final class HttpRuntime {
@@ -20,6 +27,8 @@ public final class HttpRuntime {
     private final HttpSettings settings;
     private final TimeSource time;
     private final OkHttpClient client;
+    private final ConnectionPool singleUse;
+    private final ExecutorService pages;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Object> sessions = new ConcurrentHashMap<>();
 
@@ -27,7 +36,8 @@ public final class HttpRuntime {
         this.settings = settings;
         this.time = time;
         this.client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool())
+                // room for the connections of a list's concurrent pages, so the next list finds them open
+                .connectionPool(new ConnectionPool(Math.max(5, 2 * settings.pageConcurrency()), 5, TimeUnit.MINUTES))
                 .dispatcher(new Dispatcher())
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -37,6 +47,28 @@ public final class HttpRuntime {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .build();
+        // No idle connection is kept, so none can be found closed by the server when a one-shot body is sent on it.
+        this.singleUse = new ConnectionPool(0, 1, TimeUnit.SECONDS);
+        this.pages = pageThreads(settings.pageConcurrency());
+    }
+
+    /**
+     * Bounded, so a script runtime never grows threads with the lists it reads: a list's caller fetches pages too,
+     * so a list progresses even while every thread serves another. Daemon threads that end when idle: an idle
+     * runtime (or Meveo at shutdown) holds none.
+     */
+    private static ExecutorService pageThreads(int pageConcurrency) {
+        int threads = Math.max(1, 2 * (pageConcurrency - 1));
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory daemons = task -> {
+            Thread thread = new Thread(task, "mvinfra-http-pages-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The runtime of this JVM, created on first use from {@link HttpSettings#fromSystemProperties()}. */
@@ -58,6 +90,15 @@ public final class HttpRuntime {
     /** The shared client; derive per-credential clients with {@code newBuilder()}, which keeps pool and dispatcher. */
     public OkHttpClient client() {
         return client;
+    }
+
+    /** A pool that keeps no connection: for requests whose body cannot be replayed. */
+    ConnectionPool singleUsePool() {
+        return singleUse;
+    }
+
+    ExecutorService pageThreads() {
+        return pages;
     }
 
     /**

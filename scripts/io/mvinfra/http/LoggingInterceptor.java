@@ -77,6 +77,11 @@ public final class LoggingInterceptor implements Interceptor {
         if (body == null || body.isDuplex()) {
             return "";
         }
+        long length = body.contentLength();
+        if (length < 0 || length > MAX_REDACTED_BODY) {
+            // a streamed upload: reading it here would hold it in memory, and a stream may be read only once per attempt
+            return "[" + (length < 0 ? "a stream" : length + " bytes") + " of " + body.contentType() + ", not logged]";
+        }
         Buffer buffer = new Buffer();
         body.writeTo(buffer);
         return buffer.readString(Math.min(buffer.size(), MAX_REDACTED_BODY + 1), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.mvinfra.http;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,22 @@ public interface ProviderDialect {
      * held items; a page without items ends every list.
      */
     Optional<HttpUrl> nextPage(ProviderResponse page, int itemsOnPage);
+
+    /**
+     * How many pages a list has, when its first page says so and every page can be asked for by its number: then
+     * the pages after the first are fetched at once ({@link #pageUrl}). Empty (the default) for paging that can only
+     * go from one page to the next, as markers do.
+     *
+     * @param itemsOnPage what the first page held: a server may hold fewer per page than asked for
+     */
+    default OptionalInt pageCount(ProviderResponse firstPage, int itemsOnPage) {
+        return OptionalInt.empty();
+    }
+
+    /** Page {@code number} of the list whose first page was {@code first}; asked only when {@link #pageCount} said. */
+    default HttpUrl pageUrl(HttpUrl first, int number) {
+        throw new UnsupportedOperationException(provider() + " lists are not read by page number");
+    }
 
     /** The provider's id of a request, asked for by its support; null when it sent none. */
     String requestId(Headers headers);

@@ -30,36 +30,32 @@ import okhttp3.OkHttpClient;
 public final class ProviderHttp {
 
     private final HttpUrl baseUrl;
-    private final ProviderDialect dialect;
-    private final Auth auth;
-    private final OkHttpClient client;
-    private final RetryPolicy retries;
-    private final TimeSource time;
-    private final HttpSettings settings;
-    private final Map<String, String> headers;
+    private final Transport transport;
 
     private ProviderHttp(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.dialect = b.dialect;
-        this.auth = b.auth;
-        this.headers = Map.copyOf(b.headers);
-        this.time = b.runtime.time();
-        this.settings = b.settings;
-        this.retries = new RetryPolicy(settings, time);
+        ProviderDialect dialect = b.dialect;
+        TimeSource time = b.runtime.time();
+        HttpSettings settings = b.settings;
+        RetryPolicy retries = new RetryPolicy(settings, time);
         RateLimiter limiter = b.rateLimitKey == null ? new RateLimiter(RateLimit.NONE, time)
                 : b.runtime.rateLimiter(b.rateLimitKey, b.rateLimit);
         String provider = dialect.provider();
-        this.client = b.runtime.client().newBuilder()
+        OkHttpClient client = b.runtime.client().newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
                 // outermost first: every attempt the retry makes is signed, limited and logged anew
                 .addInterceptor(new RetryInterceptor(retries, time, provider))
-                .addInterceptor(new AuthInterceptor(auth, provider))
+                .addInterceptor(new WholeAnswerInterceptor())
+                .addInterceptor(new AuthInterceptor(b.auth, provider))
                 .addInterceptor(new RateLimitInterceptor(limiter, settings.maxRateLimitWait(), provider))
-                .addInterceptor(new LoggingInterceptor(dialect, auth, time))
+                .addInterceptor(new LoggingInterceptor(dialect, b.auth, time))
                 .build();
+        OkHttpClient unpooled = client.newBuilder().connectionPool(b.runtime.singleUsePool()).build();
+        this.transport = new Transport(client, unpooled, dialect, b.auth, retries, time, settings, b.headers,
+                b.runtime.pageThreads());
     }
 
     /** @param baseUrl where the provider's paths start, e.g. {@code https://api.cloudflare.com/client/v4/} */
@@ -68,24 +64,24 @@ public final class ProviderHttp {
     }
 
     public ProviderRequest get(String path, Object... pathArgs) {
-        return new ProviderRequest(this, "GET", url(path, pathArgs));
+        return new ProviderRequest(transport, "GET", url(path, pathArgs));
     }
 
     /** A POST that creates: finish with {@link ProviderRequest#create}; any other POST with {@code send()}. */
     public ProviderRequest post(String path, Object... pathArgs) {
-        return new ProviderRequest(this, "POST", url(path, pathArgs));
+        return new ProviderRequest(transport, "POST", url(path, pathArgs));
     }
 
     public ProviderRequest put(String path, Object... pathArgs) {
-        return new ProviderRequest(this, "PUT", url(path, pathArgs));
+        return new ProviderRequest(transport, "PUT", url(path, pathArgs));
     }
 
     public ProviderRequest patch(String path, Object... pathArgs) {
-        return new ProviderRequest(this, "PATCH", url(path, pathArgs));
+        return new ProviderRequest(transport, "PATCH", url(path, pathArgs));
     }
 
     public ProviderRequest delete(String path, Object... pathArgs) {
-        return new ProviderRequest(this, "DELETE", url(path, pathArgs));
+        return new ProviderRequest(transport, "DELETE", url(path, pathArgs));
     }
 
     public HttpUrl baseUrl() {
@@ -93,31 +89,7 @@ public final class ProviderHttp {
     }
 
     public ProviderDialect dialect() {
-        return dialect;
-    }
-
-    Auth auth() {
-        return auth;
-    }
-
-    OkHttpClient client() {
-        return client;
-    }
-
-    RetryPolicy retries() {
-        return retries;
-    }
-
-    TimeSource time() {
-        return time;
-    }
-
-    HttpSettings settings() {
-        return settings;
-    }
-
-    Map<String, String> headers() {
-        return headers;
+        return transport.dialect();
     }
 
     HttpUrl url(String template, Object... args) {

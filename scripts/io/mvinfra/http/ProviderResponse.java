@@ -1,7 +1,9 @@
 package io.mvinfra.http;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -31,6 +33,31 @@ public record ProviderResponse(String method, HttpUrl url, int status, Headers h
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;
+    }
+
+    /** 304: what was asked for has not changed since the caller's {@code If-None-Match} or {@code changes-since}. */
+    public boolean notModified() {
+        return status == 304;
+    }
+
+    /**
+     * Why the body does not read as JSON, or empty when it does (or is empty): {@code "Unexpected end-of-input …"}
+     * for a document cut short, {@code "not JSON: <html>…"} for a proxy's page.
+     */
+    public Optional<String> jsonProblem() {
+        String trimmed = text == null ? "" : text.strip();
+        if (!json.isMissingNode() || trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[') {
+            return Optional.of("not JSON: " + (trimmed.length() <= 40 ? trimmed : trimmed.substring(0, 40) + "…"));
+        }
+        try {
+            Json.SNAKE_CASE.readTree(trimmed);
+            return Optional.empty();
+        } catch (JsonProcessingException malformed) {
+            return Optional.of(malformed.getOriginalMessage());
+        }
     }
 
     public String header(String name) {

@@ -91,8 +91,17 @@ public final class Redactor {
         return scrubbed;
     }
 
+    /** A JSON-patch operation names its field in {@code path}: {@code {"op":"add","path":"/admin_password","value":…}}. */
+    private static boolean isSecretPatch(ObjectNode operation) {
+        String path = operation.path("path").asText("");
+        return operation.has("op") && operation.has("value") && !path.isEmpty()
+                && isSecretField(path.substring(path.lastIndexOf('/') + 1));
+    }
+
     private static void redact(JsonNode node, boolean underSecretName) {
-        if (node instanceof ObjectNode object) {
+        if (node instanceof ObjectNode object && isSecretPatch(object)) {
+            object.put("value", MASK);
+        } else if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 boolean secretName = isSecretField(field.getKey());
                 JsonNode value = field.getValue();

@@ -2,7 +2,6 @@ package io.mvinfra.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -78,13 +77,13 @@ public final class RetryPolicy {
     }
 
     /**
-     * Connection refused or reset, a read timeout, a connection closed mid-answer: worth another try. A name that
-     * does not resolve, a certificate refused, a malformed answer or our own cancellation (the whole-call timeout)
-     * would fail the same way again.
+     * Connection refused or reset, a read timeout, a connection closed or garbled mid-answer (a status line or chunk
+     * that does not parse is a broken connection, a proxy's or the network's, more often than a provider's answer):
+     * worth another try. A name that does not resolve, a certificate refused or our own cancellation (the
+     * whole-call timeout) would fail the same way again.
      */
     static boolean isTransient(IOException failure) {
-        if (failure instanceof UnknownHostException || failure instanceof SSLException
-                || failure instanceof ProtocolException) {
+        if (failure instanceof UnknownHostException || failure instanceof SSLException) {
             return false;
         }
         if (failure instanceof InterruptedIOException) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,22 @@ public final class ScalewayDialect implements ProviderDialect {
         return (long) current * perPage < total
                 ? Optional.of(page.url().newBuilder().setQueryParameter("page", String.valueOf(current + 1)).build())
                 : Optional.empty();
+    }
+
+    /**
+     * {@code X-Total-Count} over the items the first page held (what Scaleway really puts in a page, whatever
+     * {@code per_page} asked): every page can then be asked for by its number, at once.
+     */
+    @Override
+    public OptionalInt pageCount(ProviderResponse firstPage, int itemsOnPage) {
+        long total = total(firstPage);
+        return total < 0 || itemsOnPage == 0 ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, (total + itemsOnPage - 1) / itemsOnPage));
+    }
+
+    @Override
+    public HttpUrl pageUrl(HttpUrl first, int number) {
+        return Pages.numbered(first, number);
     }
 
     /** Lists are read 100 at a time (Scaleway's default is 50) unless the caller chose. */

@@ -140,11 +140,13 @@ class ListTest {
         verify(5, getRequestedFor(urlPathEqualTo(style.path)));
     }
 
+    /** Pages read one after the other (page concurrency 1) stop at the failed one: ConcurrentPagesTest for the rest. */
     @ParameterizedTest
     @EnumSource(Style.class)
-    void failureOnPage3Of5FailsTheWholeList(Style style) {
+    void failureOnPage3Of5ReadOneAfterTheOtherFailsTheWholeList(Style style) {
         IntStream.rangeClosed(1, 5).forEach(page -> stubFor(style.request(page).willReturn(style.answer(page, 5))));
         stubFor(style.request(3).willReturn(aResponse().withStatus(500)));
+        runtime = new HttpRuntime(TestHttp.settings().withPageConcurrency(1), time);
 
         assertThatThrownBy(() -> list(style)).isInstanceOfSatisfying(ProviderException.class, e -> {
             assertThat(e.httpStatus()).isEqualTo(500);
