@@ -79,6 +79,16 @@ public final class HttpRuntime {
         return shared;
     }
 
+    /**
+     * Makes {@code runtime} the one {@link #shared()} answers, and returns the one it replaces: for a host or a test
+     * that brings its own settings and clock (a test's fake clock turns ten minutes of waiting into none).
+     */
+    public static synchronized HttpRuntime useShared(HttpRuntime runtime) {
+        HttpRuntime replaced = shared;
+        shared = runtime;
+        return replaced;
+    }
+
     public HttpSettings settings() {
         return settings;
     }

@@ -117,7 +117,7 @@ class PowerOffServerTest {
         PressResult result = scw.press("Server", "turnServerOff", server);
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).contains("server dev-web-1", "went running again while waiting for stopped");
+        assertThat(result.message()).contains("Server dev-web-1 went running again while waiting for stopped");
         StoredEntity action = onlyAction();
         assertThat(action.value("outcome")).isEqualTo("failure");
         assertThat((String) action.value("response")).contains("went running again");
