@@ -3,6 +3,7 @@ package io.mvinfra.scaleway;
 import java.util.List;
 
 import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.Server;
 import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.buttons.ProviderButton;
@@ -20,6 +21,19 @@ public abstract class ScalewayButton extends ProviderButton {
 
     protected ScalewayClient scaleway(ServiceProvider provider) throws BusinessException {
         return new ScalewayClient(access(provider, ScalewayProfile.KIND).http(new ScalewayDialect()));
+    }
+
+    /** How messages name a server: {@code Server dev-web-1}. */
+    protected static String label(Server server) {
+        return "Server " + (server.getInstanceName() == null || server.getInstanceName().isBlank() ? server.getUuid() : server.getInstanceName());
+    }
+
+    /** The server's zone, required by every call about it. */
+    protected static String zoneOf(Server server) throws BusinessException {
+        if (server.getZone() == null || server.getZone().isBlank()) {
+            throw new BusinessException("Server.zone: is empty; the zone of " + label(server) + " is needed");
+        }
+        return server.getZone().strip();
     }
 
     /** The provider's zones, each one Scaleway serves; none configured is an error naming the field. */

@@ -1,52 +1,41 @@
 package io.mvinfra.scaleway;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
 import org.meveo.model.customEntities.ServiceProvider;
 
-import io.mvinfra.buttons.ServerActionButton;
+import io.mvinfra.buttons.ServerActionLog;
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderException;
-import io.mvinfra.http.StateWait;
 import io.mvinfra.scaleway.servers.ScalewayServer;
 import io.mvinfra.scaleway.servers.ScalewayTask;
 import io.mvinfra.scaleway.servers.ServerAction;
 import io.mvinfra.scaleway.servers.ServerMapper;
+import io.mvinfra.scaleway.servers.ServerStates;
 
 /**
  * A Scaleway server action pressed on a Server (power on, power off, reboot, stop in place): refused unless the
- * server's {@code allowed_actions} has it now, sent, then waited for by polling the server itself (the task object is
- * deprecated) until the state the action leads to, failing fast when the server falls back to where it started after
- * moving, and at the deadline. Recorded as a ServerAction throughout; the Server then holds what Scaleway has.
+ * server's {@code allowed_actions} has it now, sent, then waited for on the server's own state ({@link ServerStates}).
+ * Recorded as a ServerAction throughout; the Server then holds what Scaleway has.
  */
-public abstract class ScalewayServerAction extends ServerActionButton {
-
-    /** How long a press waits for the state: Scaleway boots most types within two minutes, large ones within ten. */
-    static final Duration DEADLINE = Duration.ofMinutes(10);
+public abstract class ScalewayServerAction extends ScalewayButton {
 
     private final ServerAction action;
 
     protected ScalewayServerAction(ServerAction action) {
-        super("Scaleway");
         this.action = action;
     }
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
         Server server = entity(ctx, Server.class);
-        String name = "Server " + server.getInstanceName();
+        String name = label(server);
         String id = requireProviderSideId(name, server.getProviderSideId(), "press 'List servers' or create it first");
-        String zone = server.getZone();
-        if (zone == null || zone.isBlank()) {
-            throw new BusinessException("Server.zone: is empty; the zone of " + server.getInstanceName() + " is needed");
-        }
-        ServiceProvider provider = resolve(server.getProvider(), ServiceProvider.class, name + ": provider");
-        ScalewayClient scaleway = new ScalewayClient(access(provider, ScalewayProfile.KIND).http(new ScalewayDialect()));
+        String zone = zoneOf(server);
+        ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
         ScalewayServer current = scaleway.servers().get(zone, id);
         if (!current.allows(action.code())) {
             throw new BusinessException(name + " is " + current.state() + ": Scaleway does not allow " + action.code()
@@ -57,12 +46,24 @@ public abstract class ScalewayServerAction extends ServerActionButton {
             describeDryRun(ctx, call);
             return;
         }
-        Tracked tracked = track(ctx, server, action.code());
-        String reached;
+        ScalewayServer after = perform(ctx, scaleway, server, current.state(), call);
+        message(ctx, "%s: %s done, now %s", name, action.code(), after.state());
+    }
+
+    /**
+     * Sends {@code call} (this button's action on {@code server}, which is in {@code startState}), waits for the
+     * state it leads to, records it all as a ServerAction and saves the Server as Scaleway then has it.
+     */
+    protected ScalewayServer perform(Map<String, Object> ctx, ScalewayClient scaleway, Server server, String startState,
+                                     ProviderCall<ScalewayTask> call) throws BusinessException {
+        String zone = server.getZone();
+        String id = server.getProviderSideId();
+        ServerActionLog.Tracked tracked = new ServerActionLog(this::saveDurably, line -> progress(ctx, line)).track(server, action.code());
         try {
             ScalewayTask task = call.send();
             tracked.sent(task.id(), task.toString());
-            reached = awaitState(scaleway, zone, id, current.state(), name, tracked);
+            String reached = new ServerStates(scaleway.servers(), HttpRuntime.shared().time()).await(zone, id, action, startState,
+                    label(server), p -> tracked.progress(p.state() + " after " + p.elapsed().toSeconds() + " s", null));
             tracked.succeeded(reached);
         } catch (ProviderException | BusinessException e) {
             tracked.failed(e);
@@ -71,55 +72,6 @@ public abstract class ScalewayServerAction extends ServerActionButton {
         ScalewayServer after = scaleway.servers().get(zone, id);
         ServerMapper.copy(server, after);
         save(server);
-        message(ctx, "%s: %s done, now %s", name, action.code(), after.state());
-    }
-
-    private String awaitState(ScalewayClient scaleway, String zone, String id, String startState, String name, Tracked tracked) {
-        String wanted = action.wantedState().orElseThrow();
-        Looks looks = new Looks(startState, wanted);
-        return StateWait.of("scaleway", name, HttpRuntime.shared().time(), () -> looks.seen(scaleway.servers().get(zone, id).state()))
-                .until(wanted)
-                .failingOn(contradictions(startState))
-                .within(DEADLINE)
-                .onProgress(p -> tracked.progress(p.state() + " after " + p.elapsed().toSeconds() + " s", null))
-                .await();
-    }
-
-    private String[] contradictions(String startState) {
-        Stream<String> fixed = action.contradictingStates().stream().filter(s -> !s.equals(startState));
-        return Stream.concat(fixed, Stream.of(startState + Looks.AGAIN)).toArray(String[]::new);
-    }
-
-    /**
-     * What the looks at a server say, beyond its state. Right after the call a server may still show the state it
-     * started from: that is not yet an answer. Once it moved, falling back there means the action failed. A reboot
-     * starts and ends running; Scaleway may be quick enough that no look sees it move, so running counts after a few.
-     */
-    static final class Looks {
-        static final String AGAIN = " again";
-        static final String NOT_YET = " (not moved yet)";
-        static final int LOOKS_BEFORE_TRUSTING_THE_START_STATE = 3;
-
-        private final String start;
-        private final String wanted;
-        private boolean moved;
-        private int count;
-
-        Looks(String start, String wanted) {
-            this.start = start;
-            this.wanted = wanted;
-        }
-
-        String seen(String state) {
-            count++;
-            if (!state.equals(start)) {
-                moved = true;
-                return state;
-            }
-            if (!moved) {
-                return state.equals(wanted) && count < LOOKS_BEFORE_TRUSTING_THE_START_STATE ? state + NOT_YET : state;
-            }
-            return state.equals(wanted) ? state : state + AGAIN;
-        }
+        return after;
     }
 }

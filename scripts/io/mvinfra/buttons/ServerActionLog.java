@@ -2,8 +2,8 @@ package io.mvinfra.buttons;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
@@ -13,15 +13,15 @@ import org.meveo.model.customEntities.ServiceProvider;
 import io.mvinfra.http.Redactor;
 
 /**
- * A press that acts on a server and waits for it, whichever the provider: recorded as a ServerAction from the
- * moment it is sent (action, start, progress, end, elapsed, outcome, the provider's answer with its secrets masked),
- * each step saved durably so that a failure half-way, or a press that never returns, still leaves the record of
- * what was asked of the provider and how far it got.
+ * The record of what a press asks of a server, whichever the provider: a ServerAction from the moment the action is
+ * sent (action, start, progress, end, elapsed, outcome, the provider's answer with its secrets masked), each step
+ * saved durably so that a failure half-way, or a press that never returns, still leaves the record of what was asked
+ * of the provider and how far it got. A button makes one with its own durable save and progress line:
  * <pre>{@code
- * Tracked action = track(ctx, server, "poweroff");
+ * ServerActionLog.Tracked action = new ServerActionLog(this::saveDurably, line -> progress(ctx, line)).track(server, "poweroff");
  * try {
  *     action.sent(task.id(), answer);
- *     … StateWait….onProgress(p -> action.progress(p.state() + " after " + p.elapsed().toSeconds() + " s")).await();
+ *     … StateWait….onProgress(p -> action.progress(p.state() + " after " + p.elapsed().toSeconds() + " s", null)).await();
  *     action.succeeded("stopped");
  * } catch (ProviderException | BusinessException e) {
  *     action.failed(e);
@@ -29,17 +29,26 @@ import io.mvinfra.http.Redactor;
  * }
  * }</pre>
  */
-public abstract class ServerActionButton extends ProviderButton {
+public final class ServerActionLog {
 
     /** The longest answer kept on a ServerAction: enough to read a provider's error, not a whole server listing. */
     static final int RESPONSE_MAX_CHARS = 8_000;
 
-    protected ServerActionButton(String providerName) {
-        super(providerName);
+    /** A save that commits at once ({@code ModuleScript#saveDurably}). */
+    public interface DurableSave {
+        String save(Object pojo) throws BusinessException;
+    }
+
+    private final DurableSave durably;
+    private final Consumer<String> progress;
+
+    public ServerActionLog(DurableSave durably, Consumer<String> progress) {
+        this.durably = durably;
+        this.progress = progress;
     }
 
     /** Starts the record of {@code action} on {@code server}, saved at once as running. */
-    protected Tracked track(Map<String, Object> ctx, Server server, String action) throws BusinessException {
+    public Tracked track(Server server, String action) throws BusinessException {
         ServerAction record = new ServerAction();
         record.setServer(new Server(server.getUuid()));
         if (server.getProvider() != null) {
@@ -51,20 +60,18 @@ public abstract class ServerActionButton extends ProviderButton {
         Instant now = Instant.now();
         record.setStartedDate(now);
         record.setCreationDate(now);
-        record.setUuid(saveDurably(record));
-        return new Tracked(ctx, record, now, (server.getInstanceName() == null ? server.getUuid() : server.getInstanceName()) + ": " + action);
+        String uuid = durably.save(record);
+        return new Tracked(uuid, now, (server.getInstanceName() == null ? server.getUuid() : server.getInstanceName()) + ": " + action);
     }
 
     /** One server action being carried out; every call is saved durably and said as the press's progress. */
     public final class Tracked {
-        private final Map<String, Object> ctx;
-        private final ServerAction record;
+        private final String uuid;
         private final Instant started;
         private final String label;
 
-        private Tracked(Map<String, Object> ctx, ServerAction record, Instant started, String label) {
-            this.ctx = ctx;
-            this.record = record;
+        private Tracked(String uuid, Instant started, String label) {
+            this.uuid = uuid;
             this.started = started;
             this.label = label;
         }
@@ -75,8 +82,8 @@ public abstract class ServerActionButton extends ProviderButton {
             changes.setProviderSideId(providerSideId);
             changes.setResponse(masked(answer));
             changes.setResponseStatus("accepted");
-            saveDurably(changes);
-            ServerActionButton.this.progress(ctx, label + ": accepted by the provider");
+            durably.save(changes);
+            progress.accept(label + ": accepted by the provider");
         }
 
         /** How far it got: the state seen, in words, and a rough percentage when the provider gives one. */
@@ -87,15 +94,17 @@ public abstract class ServerActionButton extends ProviderButton {
                 changes.setProgress(Math.max(0, Math.min(100, percent)));
             }
             try {
-                saveDurably(changes);
+                durably.save(changes);
             } catch (BusinessException e) {
                 // progress is worth showing, not worth failing the action for
             }
-            ServerActionButton.this.progress(ctx, label + ": " + state);
+            progress.accept(label + ": " + state);
         }
 
         public void succeeded(String finalState) throws BusinessException {
-            end("success", finalState, 100L);
+            ServerAction changes = endChanges("success", 100L);
+            changes.setResponseStatus(finalState);
+            durably.save(changes);
         }
 
         /** Records the failure (the provider's words, masked) and lets the caller rethrow it. */
@@ -103,16 +112,10 @@ public abstract class ServerActionButton extends ProviderButton {
             try {
                 ServerAction changes = endChanges("failure", null);
                 changes.setResponse(masked(cause.getMessage()));
-                saveDurably(changes);
+                durably.save(changes);
             } catch (BusinessException | RuntimeException e) {
                 cause.addSuppressed(e);
             }
-        }
-
-        private void end(String outcome, String state, Long percent) throws BusinessException {
-            ServerAction changes = endChanges(outcome, percent);
-            changes.setResponseStatus(state);
-            saveDurably(changes);
         }
 
         private ServerAction endChanges(String outcome, Long percent) {
@@ -128,7 +131,7 @@ public abstract class ServerActionButton extends ProviderButton {
         }
 
         private ServerAction changes() {
-            return new ServerAction(record.getUuid());
+            return new ServerAction(uuid);
         }
     }
 
