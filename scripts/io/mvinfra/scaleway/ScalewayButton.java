@@ -36,6 +36,18 @@ public abstract class ScalewayButton extends ProviderButton {
         return server.getZone().strip();
     }
 
+    /**
+     * What is left of a server Scaleway no longer has: the entity and its ServerActions stay (its history), without a
+     * provider-side id, marked missing, so no button acts on it by mistake.
+     */
+    protected void markGone(Server server) throws BusinessException {
+        Server changes = new Server(server.getUuid());
+        changes.setProviderSideId("");
+        changes.setMissingAtProvider(Boolean.TRUE);
+        changes.setAllowedActions(List.of());
+        save(changes);
+    }
+
     /** The provider's zones, each one Scaleway serves; none configured is an error naming the field. */
     protected static List<String> zones(ServiceProvider provider) throws BusinessException {
         List<String> zones = provider.getZones() == null ? List.of()
