@@ -20,14 +20,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +34,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.mvinfra.host.runtime.PressResult;
+import support.ContractReplay;
 import support.Prism;
 
 /**
@@ -55,11 +50,12 @@ class CloudflareContractTest {
 
     private static Prism prism;
     private static WireMockServer cloudflare;
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static ContractReplay contract;
 
     @BeforeAll
     static void start() throws Exception {
         prism = Prism.start("cloudflare.yaml");
+        contract = new ContractReplay(prism, List.of("Authorization", "Content-Type", "Accept"));
         cloudflare = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         cloudflare.start();
         answerAsCloudflare();
@@ -78,20 +74,11 @@ class CloudflareContractTest {
     @Test
     void prismAcceptsEveryRequestTheButtonsBuild() throws Exception {
         List<String> pressed = pressEveryButton();
-        List<LoggedRequest> sent = cloudflare.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+        List<LoggedRequest> sent = ContractReplay.sentTo(cloudflare);
         prism.clear();
 
-        List<String> refused = new ArrayList<>();
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (LoggedRequest request : sent) {
-            HttpResponse<String> answer = replay(request);
-            kinds.merge(request.getMethod().value() + " " + request.getUrl().replaceAll("[?].*", "").replaceAll("[0-9a-f]{32}", "{id}"), 1, Integer::sum);
-            if (answer.statusCode() >= 300) {
-                refused.add(request.getMethod() + " " + request.getUrl() + " " + request.getBodyAsString() + " -> "
-                        + answer.statusCode() + " " + answer.body());
-            }
-        }
+        List<String> refused = contract.refused(sent);
+        Map<String, Integer> kinds = ContractReplay.kinds(sent, "[0-9a-f]{32}");
 
         assertThat(pressed).as("every button succeeded against the stub").allMatch(message -> !message.startsWith("FAILED"));
         assertThat(sent).hasSizeGreaterThan(30);
@@ -208,26 +195,7 @@ class CloudflareContractTest {
         return result.outcome() + ": " + result.message();
     }
 
-    /** The recorded request to Prism: same method, path, query, body and headers (the credential included). */
-    private static HttpResponse<String> replay(LoggedRequest request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(prism.baseUrl() + request.getUrl().substring(1)));
-        for (String name : List.of("Authorization", "Content-Type", "Accept")) {
-            if (request.containsHeader(name)) {
-                builder.header(name, request.getHeader(name));
-            }
-        }
-        String body = request.getBodyAsString();
-        builder.method(request.getMethod().value(), body == null || body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        return client.send(builder.build(), BodyHandlers.ofString());
-    }
-
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(prism.baseUrl() + path.substring(1)))
-                .header("Authorization", "Bearer " + Testbed.TOKEN).header("Accept", "application/json");
-        if (json != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        builder.method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
-        return client.send(builder.build(), BodyHandlers.ofString());
+        return contract.send(method, path, Map.of("Authorization", "Bearer " + Testbed.TOKEN), json);
     }
 }
