@@ -1,16 +1,12 @@
 package io.mvinfra.scaleway;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
-import org.meveo.model.customEntities.Image;
-import org.meveo.model.customEntities.SecurityGroup;
 import org.meveo.model.customEntities.Server;
 import org.meveo.model.customEntities.ServiceProvider;
-import org.meveo.model.customEntities.Volume;
 
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.scaleway.products.ScalewayServerType;
@@ -41,7 +37,7 @@ public class CreateScalewayServer extends ScalewayServerAction {
         ScalewayClient scaleway = scaleway(provider);
         String zone = server.getZone() == null ? null : server.getZone().strip();
         Map<String, ScalewayServerType> types = zone != null && zones.contains(zone) ? scaleway.serverTypes().list(zone) : null;
-        CreateServerRequest request = ServerRequests.create(server, parts(server, name), zones, types);
+        CreateServerRequest request = ServerRequests.create(server, serverParts(server, name), zones, types);
         String price = price(request.commercialType(), types.get(request.commercialType()));
         ProviderCall<ScalewayServer> create = scaleway.servers().create(zone, request);
         if (dryRun(ctx)) {
@@ -55,20 +51,6 @@ public class CreateScalewayServer extends ScalewayServerAction {
         ScalewayServer running = perform(ctx, scaleway, server, created.state(),
                 scaleway.servers().action(zone, created.id(), ServerAction.POWERON, null));
         message(ctx, "%s created (id %s) and %s in %s; %s", name, created.id(), running.state(), zone, price);
-    }
-
-    private ServerRequests.Parts parts(Server server, String name) throws BusinessException {
-        Image image = server.getImage() == null ? null : resolve(server.getImage(), Image.class, name + ": image");
-        Volume root = server.getRootVolume() == null ? null : resolve(server.getRootVolume(), Volume.class, name + ": rootVolume");
-        List<Volume> additional = new ArrayList<>();
-        if (server.getAdditionalVolumes() != null) {
-            for (Volume volume : server.getAdditionalVolumes().values()) {
-                additional.add(resolve(volume, Volume.class, name + ": additionalVolumes"));
-            }
-        }
-        SecurityGroup group = server.getSecurityGroup() == null ? null
-                : resolve(server.getSecurityGroup(), SecurityGroup.class, name + ": securityGroup");
-        return new ServerRequests.Parts(image, root, additional, group);
     }
 
     private static String price(String typeName, ScalewayServerType type) {

@@ -1,12 +1,17 @@
 package io.mvinfra.scaleway;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.Image;
+import org.meveo.model.customEntities.SecurityGroup;
 import org.meveo.model.customEntities.Server;
 import org.meveo.model.customEntities.ServiceProvider;
+import org.meveo.model.customEntities.Volume;
 
 import io.mvinfra.buttons.ProviderButton;
+import io.mvinfra.scaleway.servers.ServerRequests;
 
 /** What every Scaleway button shares besides {@link ProviderButton}: the client of a SCALEWAY provider, its zones. */
 public abstract class ScalewayButton extends ProviderButton {
@@ -61,5 +66,20 @@ public abstract class ScalewayButton extends ProviderButton {
                     + String.join(", ", ZONES) + ")");
         }
         return zones;
+    }
+
+    /** The entities a Server refers to, read from the store. */
+    protected ServerRequests.Parts serverParts(Server server, String name) throws BusinessException {
+        Image image = server.getImage() == null ? null : resolve(server.getImage(), Image.class, name + ": image");
+        Volume root = server.getRootVolume() == null ? null : resolve(server.getRootVolume(), Volume.class, name + ": rootVolume");
+        List<Volume> additional = new ArrayList<>();
+        if (server.getAdditionalVolumes() != null) {
+            for (Volume volume : server.getAdditionalVolumes().values()) {
+                additional.add(resolve(volume, Volume.class, name + ": additionalVolumes"));
+            }
+        }
+        SecurityGroup group = server.getSecurityGroup() == null ? null
+                : resolve(server.getSecurityGroup(), SecurityGroup.class, name + ": securityGroup");
+        return new ServerRequests.Parts(image, root, additional, group);
     }
 }

@@ -1,6 +1,7 @@
 package io.mvinfra.scaleway.servers;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,5 +144,55 @@ public final class ServerRequests {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * What an update sends: the fields where the Server differs from Scaleway's copy. The image cannot change, and
+     * local volumes cannot be added or removed while the server runs: both are refused naming the field.
+     */
+    public static UpdateServerRequest changes(Server server, Parts parts, ScalewayServer current) throws BusinessException {
+        Violations problems = new Violations("Server");
+        String name = server.getInstanceName() == null ? null : server.getInstanceName().strip();
+        if (name != null && !name.isEmpty() && !NAME.matcher(name).matches()) {
+            problems.add("instanceName", "'" + name + "' is not a server name Scaleway takes: up to 63 letters, digits, dots, hyphens"
+                    + " and underscores, starting with a letter or digit");
+        }
+        String currentImage = current.image() == null ? null : current.image().id();
+        if (parts.image() != null && parts.image().getProviderSideId() != null && !parts.image().getProviderSideId().equals(currentImage)) {
+            problems.add("image", "cannot change once the server exists (it runs image " + currentImage + " at Scaleway):"
+                    + " create a new server from the other image");
+        }
+        Map<String, CreateServerRequest.VolumeTemplate> volumes = null;
+        List<String> wanted = new ArrayList<>();
+        String rootId = current.rootVolume() == null ? null : current.rootVolume().id();
+        parts.additionalVolumes().forEach(v -> wanted.add(v.getProviderSideId()));
+        List<String> attached = current.volumes().entrySet().stream().filter(e -> !"0".equals(e.getKey())).map(e -> e.getValue().id()).toList();
+        if (!new HashSet<>(wanted).equals(new HashSet<>(attached))) {
+            if (!"stopped".equals(current.state())) {
+                problems.add("additionalVolumes", "volumes can't be added or removed while the server is " + current.state()
+                        + ": power it off first");
+            } else {
+                volumes = new LinkedHashMap<>();
+                if (rootId != null) {
+                    volumes.put("0", new CreateServerRequest.VolumeTemplate(rootId));
+                }
+                int index = 1;
+                for (Volume volume : parts.additionalVolumes()) {
+                    volumes.put(String.valueOf(index++), new CreateServerRequest.VolumeTemplate(
+                            linked("additionalVolumes", "Volume " + volume.getName(), volume.getProviderSideId(), problems)));
+                }
+            }
+        }
+        String group = parts.securityGroup() == null ? null
+                : linked("securityGroup", "Security group " + parts.securityGroup().getName(), parts.securityGroup().getProviderSideId(), problems);
+        problems.throwIfAny();
+        List<String> tags = server.getTags() == null ? List.of() : server.getTags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
+        String currentGroup = current.securityGroup() == null ? null : current.securityGroup().id();
+        return new UpdateServerRequest(
+                name == null || name.isEmpty() || name.equals(current.name()) ? null : name,
+                new HashSet<>(tags).equals(new HashSet<>(current.tags())) ? null : tags,
+                group == null || group.equals(currentGroup) ? null : group,
+                server.getIsProtected() == null || server.getIsProtected().equals(current.isProtected()) ? null : server.getIsProtected(),
+                volumes);
     }
 }
