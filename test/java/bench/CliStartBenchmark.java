@@ -1,11 +1,8 @@
 package bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,12 +42,12 @@ public final class CliStartBenchmark {
                 argv.addAll(command);
                 argv.add("--home=" + home);
                 double[][] times = new double[RUNS][];
-                run(argv, home); // warms the OS page cache, not the JVM
+                WholeProcess.run(argv, home); // warms the OS page cache, not the JVM
                 for (int i = 0; i < RUNS; i++) {
-                    times[i] = run(argv, home);
+                    times[i] = WholeProcess.run(argv, home);
                 }
                 System.out.printf("  %-40s %-14s wall %5.2f s  cpu %5.2f s%n", String.join(" ", command).replace(uuid, "<uuid>"),
-                        launch == bare ? "java -jar" : "bin/mv-infra", median(times, 0), median(times, 1));
+                        launch == bare ? "java -jar" : "bin/mv-infra", WholeProcess.median(times, 0), WholeProcess.median(times, 1));
             }
         }
     }
@@ -66,26 +63,5 @@ public final class CliStartBenchmark {
             }
             return host.store().createAll("DnsRecord", records).get(ENTITIES / 2).uuid();
         }
-    }
-
-    /** {wall seconds, cpu seconds} of one process, as GNU time measures it. */
-    private static double[] run(List<String> argv, Path dir) throws IOException, InterruptedException {
-        Path timing = Files.createTempFile("cli-time", ".txt");
-        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", timing.toString(), "-f", "%e %U %S"));
-        timed.addAll(argv);
-        Process p = new ProcessBuilder(timed).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        int code = p.waitFor();
-        String[] f = Files.readString(timing, StandardCharsets.UTF_8).trim().lines().reduce((a, b) -> b).orElseThrow().split(" ");
-        Files.delete(timing);
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", argv) + " exited " + code);
-        }
-        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])};
-    }
-
-    private static double median(double[][] times, int column) {
-        double[] v = Arrays.stream(times).mapToDouble(t -> t[column]).sorted().toArray();
-        return v[v.length / 2];
     }
 }

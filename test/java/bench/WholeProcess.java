@@ -1,0 +1,37 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A command timed as a whole process, as GNU time measures it: what an operator waits for, JVM start included. */
+final class WholeProcess {
+
+    private WholeProcess() {
+    }
+
+    /** {wall seconds, cpu seconds} of one run of {@code argv} in {@code dir}; a failing command is an error. */
+    static double[] run(List<String> argv, Path dir) throws IOException, InterruptedException {
+        Path timing = Files.createTempFile("cli-time", ".txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", timing.toString(), "-f", "%e %U %S"));
+        timed.addAll(argv);
+        Process p = new ProcessBuilder(timed).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int code = p.waitFor();
+        String[] f = Files.readString(timing, StandardCharsets.UTF_8).trim().lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        Files.delete(timing);
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " exited " + code);
+        }
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])};
+    }
+
+    static double median(double[][] times, int column) {
+        double[] v = Arrays.stream(times).mapToDouble(t -> t[column]).sorted().toArray();
+        return v[v.length / 2];
+    }
+}
