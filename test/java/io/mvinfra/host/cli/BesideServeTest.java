@@ -65,6 +65,7 @@ class BesideServeTest {
             StoredEntity gadget = host.store().create("Gadget", Map.of("name", "held"));
             try (StoreSession pressing = host.store().session()) {
                 pressing.update("Gadget", gadget.uuid(), null, Map.of("size", 3L));
+                pressing.flush();
 
                 CliRun update = run("entity", "update", "Gadget", gadget.uuid(), "size=4");
 
