@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import okhttp3.ConnectionPool;
@@ -31,6 +32,7 @@ public final class HttpRuntime {
     private final ExecutorService pages;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final Map<String, Object> sessions = new ConcurrentHashMap<>();
+    private volatile BiFunction<String, RateLimit, RateLimiter.Slots> sharedSlots;
 
     public HttpRuntime(HttpSettings settings, TimeSource time) {
         this.settings = settings;
@@ -116,8 +118,18 @@ public final class HttpRuntime {
      * operator edited the provider) starts a new window.
      */
     public RateLimiter rateLimiter(String key, RateLimit limit) {
-        return limiters.compute(key, (k, current) ->
-                current != null && current.limit().equals(limit) ? current : new RateLimiter(limit, time));
+        BiFunction<String, RateLimit, RateLimiter.Slots> shared = sharedSlots;
+        return limiters.compute(key, (k, current) -> current != null && current.limit().equals(limit) ? current
+                : new RateLimiter(limit, time, shared == null ? null : shared.apply(key, limit)));
+    }
+
+    /**
+     * Books every credential's slots where {@code slots} says (a credential's key and limit → its slots), from now on:
+     * what a host sets at start when it shares its database, and so its credentials' budgets, with other hosts.
+     */
+    public void shareSlots(BiFunction<String, RateLimit, RateLimiter.Slots> slots) {
+        this.sharedSlots = slots;
+        limiters.clear();
     }
 
     /**

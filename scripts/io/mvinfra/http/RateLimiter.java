@@ -15,6 +15,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RateLimiter {
 
+    /**
+     * Who books a credential's slots: by default this limiter, for this JVM; a host whose hosts share a database gives
+     * one shared by all of them ({@link HttpRuntime#shareSlots}), so that together they keep under the limit.
+     */
+    public interface Slots {
+        /** Books the next free slot and says how long until it; null (and nothing booked) when that is beyond maxWait. */
+        Duration reserve(Duration maxWait);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     private final RateLimit limit;
@@ -24,12 +33,19 @@ public final class RateLimiter {
     private final long[] grants;
     private int oldest;
     private int granted;
+    private final Slots slots;
 
     public RateLimiter(RateLimit limit, TimeSource time) {
+        this(limit, time, null);
+    }
+
+    /** With {@code shared} slots (null: this limiter's own). */
+    public RateLimiter(RateLimit limit, TimeSource time, Slots shared) {
         this.limit = limit;
         this.time = time;
         this.windowNanos = limit.window().toNanos();
-        this.grants = new long[limit.isNone() ? 0 : limit.requests()];
+        this.grants = new long[limit.isNone() || shared != null ? 0 : limit.requests()];
+        this.slots = limit.isNone() || shared == null ? this::reserve : shared;
     }
 
     public RateLimit limit() {
@@ -42,7 +58,7 @@ public final class RateLimiter {
      * @throws ProviderException {@link ProviderException.Kind#RATE_LIMITED} when the wait would exceed {@code maxWait}
      */
     public void acquire(String provider, Duration maxWait) throws InterruptedIOException {
-        Duration wait = reserve(maxWait);
+        Duration wait = slots.reserve(maxWait);
         if (wait == null) {
             throw ProviderException.withoutAnswer(provider, ProviderException.Kind.RATE_LIMITED,
                     "the client-side rate limit of " + limit + " is used up for longer than "

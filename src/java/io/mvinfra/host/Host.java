@@ -13,11 +13,13 @@ import io.mvinfra.host.runtime.ActionRunner;
 import io.mvinfra.host.runtime.AuditTrail;
 import io.mvinfra.host.runtime.JobRunner;
 import io.mvinfra.host.runtime.ScriptInvoker;
+import io.mvinfra.host.runtime.SharedRateLimits;
 import io.mvinfra.host.scheduler.HostScheduler;
 import io.mvinfra.host.store.Database;
 import io.mvinfra.host.store.DatabaseSettings;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.SecretCipher;
+import io.mvinfra.http.HttpRuntime;
 
 /**
  * The stand-alone host: plays Meveo's part for the module. Loads and validates the descriptors first (a
@@ -34,6 +36,7 @@ public final class Host implements AutoCloseable {
     private ActionRunner actions;
     private JobRunner jobs;
     private HostScheduler scheduler;
+    private SharedRateLimits sharedRateLimits;
 
     private Host(HostSettings settings, Module module, Database database, SecretCipher cipher) {
         this.settings = settings;
@@ -41,6 +44,11 @@ public final class Host implements AutoCloseable {
         this.database = database;
         this.store = new EntityStore(database, module, cipher);
         this.audit = new AuditTrail(database);
+        if (settings.database().isPostgres()) {
+            // hosts on one PostgreSQL share each credential's budget at the provider, not only its entities
+            sharedRateLimits = new SharedRateLimits(settings.database());
+            HttpRuntime.shared().shareSlots(sharedRateLimits);
+        }
     }
 
     /** A long-running host (`serve`, tests): a connection pool. */
@@ -121,6 +129,10 @@ public final class Host implements AutoCloseable {
     public void close() {
         if (scheduler != null) {
             scheduler.close();
+        }
+        if (sharedRateLimits != null) {
+            HttpRuntime.shared().shareSlots(null);
+            sharedRateLimits.close();
         }
         database.close();
     }

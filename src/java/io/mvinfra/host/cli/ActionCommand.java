@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.EntityAction;
+import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import picocli.CommandLine.Command;
@@ -50,7 +51,8 @@ final class ActionCommand {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Press a button on an entity and print the script's message.")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Press a button on an entity, or on every entity --where or --all"
+            + " selects, and print the script's message.")
     static final class Run extends HostCommand {
         @Parameters(index = "0")
         String cet;
@@ -66,16 +68,30 @@ final class ActionCommand {
         String user;
         @Option(names = "--json")
         boolean json;
+        @Option(names = "--where", description = "Press on every entity with field=value (repeatable)")
+        List<String> where;
+        @Option(names = "--all", description = "Press on every entity of the template")
+        boolean all;
+        @Option(names = "--parallel", defaultValue = "4", description = "Presses at a time with --where or --all (default 4)")
+        int parallel;
 
         @Override
         public Integer call() {
+            if ((where != null || all) && (uuid != null || parallel < 1)) {
+                throw new HostException(HostException.Kind.BAD_INPUT, uuid != null ? "give an entity or --where/--all, not both"
+                        : "--parallel must be 1 or more, is " + parallel);
+            }
             try (Host h = host.open()) {
                 Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
+                String who = user != null ? user : System.getProperty("user.name");
+                if (where != null || all) {
+                    return new BulkPress(h, cet, action, parameters, who, parallel).run(where, out(), err(), json);
+                }
                 String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
-                PressRequest press = new PressRequest(cet, action, entity, user != null ? user : System.getProperty("user.name"), parameters);
+                PressRequest press = new PressRequest(cet, action, entity, who, parameters);
                 if (System.console() != null) {
                     // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message
                     PrintWriter err = err();

@@ -1,7 +1,6 @@
 package io.mvinfra.host.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,46 +23,77 @@ final class EntityCommand {
                 "unknown entity template " + cet + " (known: " + String.join(", ", host.module().entities().keySet()) + ")"));
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the entities of a template (summary fields as columns).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the entities of a template, oldest first (summary fields as columns).")
     static final class ListEntities extends HostCommand {
+        private static final int PAGE = 1000;
+
         @Parameters(index = "0", description = "Entity template, e.g. DnsRecord")
         String cet;
-        @Option(names = "--json", description = "Stable JSON output")
+        @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml|csv", description = "Output format (default: table)")
+        ListOutput.Format format;
+        @Option(names = "--json", description = "Same as -o json")
         boolean json;
-        @Option(names = "--offset", defaultValue = "0")
-        int offset;
-        @Option(names = "--limit", defaultValue = "1000")
-        int limit;
+        @Option(names = "--columns", split = ",", paramLabel = "a,b,c", description = "Fields to show, and uuid, version, createdAt, updatedAt")
+        List<String> columns;
+        @Option(names = "--offset", description = "Skip this many entities (default 0)")
+        Integer offset;
+        @Option(names = "--limit", description = "At most this many entities (default " + PAGE + ")")
+        Integer limit;
+        @Option(names = "--all", description = "Every entity, streamed page by page")
+        boolean all;
         @Option(names = "--where", description = "field=value filter (repeatable)")
         List<String> where;
 
         @Override
         public Integer call() {
-            if (offset < 0 || limit < 1) {
-                throw new HostException(HostException.Kind.BAD_INPUT, offset < 0 ? "--offset must be 0 or more, is " + offset
-                        : "--limit must be 1 or more, is " + limit);
+            int from = offset == null ? 0 : offset;
+            int max = limit == null ? PAGE : limit;
+            if (from < 0 || max < 1) {
+                throw new HostException(HostException.Kind.BAD_INPUT, from < 0 ? "--offset must be 0 or more, is " + from
+                        : "--limit must be 1 or more, is " + max);
             }
+            if (all && (offset != null || limit != null)) {
+                throw new HostException(HostException.Kind.BAD_INPUT, "--all lists every entity: leave out --offset and --limit");
+            }
+            ListOutput.Format chosen = format != null ? format : json ? ListOutput.Format.JSON : ListOutput.Format.TABLE;
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
                 References refs = new References(h);
                 Map<String, Object> filters = refs.resolve(cet, Assignments.parse(where));
-                List<StoredEntity> entities = filters.isEmpty() ? h.store().list(cet, offset, limit) : h.store().findBy(cet, filters);
-                PrintWriter out = out();
-                if (json) {
-                    Output.json(out, entities.stream().map(Output::entityJson).toList());
-                    return Main.OK;
+                long shown;
+                long total;
+                try (ListOutput output = new ListOutput(chosen, out(), t, columns, refs)) {
+                    if (all && filters.isEmpty()) {
+                        // keyset pages: constant cost per page however deep, and only one page in memory
+                        shown = 0;
+                        for (List<StoredEntity> page = h.store().listAfter(cet, null, PAGE); !page.isEmpty();
+                                page = page.size() < PAGE ? List.of() : h.store().listAfter(cet, page.get(page.size() - 1), PAGE)) {
+                            output.rows(page);
+                            shown += page.size();
+                        }
+                        total = shown;
+                    } else if (filters.isEmpty()) {
+                        List<StoredEntity> page = h.store().list(cet, from, max);
+                        output.rows(page);
+                        shown = page.size();
+                        total = from == 0 && shown < max ? shown : h.store().count(cet);
+                    } else {
+                        List<StoredEntity> found = h.store().findBy(cet, filters);
+                        int end = (int) Math.min(found.size(), (long) from + max);
+                        List<StoredEntity> page = all ? found : found.subList(Math.min(from, end), end);
+                        output.rows(page);
+                        shown = page.size();
+                        total = found.size();
+                    }
                 }
-                List<FieldTemplate> columns = t.fields().stream().filter(FieldTemplate::summary).toList();
-                List<String> headers = new ArrayList<>(List.of("uuid"));
-                columns.forEach(c -> headers.add(c.code()));
-                List<List<String>> rows = new ArrayList<>();
-                for (StoredEntity e : entities) {
-                    List<String> row = new ArrayList<>(List.of(e.uuid()));
-                    Map<String, Object> masked = e.masked();
-                    columns.forEach(c -> row.add(refs.text(c, masked.get(c.code()))));
-                    rows.add(row);
+                if (shown < total) {
+                    String range = (shown == 0 ? "none" : (from + 1) + "–" + (from + shown)) + " of " + total + " (use --offset or --all)";
+                    if (chosen == ListOutput.Format.TABLE) {
+                        out().println(range);
+                    } else {
+                        err().println("warning: cut to " + range);
+                    }
                 }
-                Output.table(out, headers, rows);
                 return Main.OK;
             }
         }

@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.mvinfra.host.store.StoredEntity;
@@ -17,10 +19,18 @@ import io.mvinfra.host.store.StoredEntity;
 /** Prints for people (aligned columns) or for tools (stable JSON). Secrets are always masked. */
 final class Output {
     /** Built on first use: a table never pays for it. */
-    private static final class Json {
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    /** The same documents as {@link Json}, in YAML. */
+    static final class Yaml {
+        static final ObjectMapper MAPPER = new YAMLMapper().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
@@ -65,18 +75,22 @@ final class Output {
     }
 
     static void table(PrintWriter out, List<String> headers, List<List<String>> rows) {
-        int[] widths = new int[headers.size()];
-        for (int i = 0; i < headers.size(); i++) {
-            widths[i] = headers.get(i).length();
-            for (List<String> row : rows) {
-                widths[i] = Math.min(60, Math.max(widths[i], row.get(i).length()));
-            }
-        }
+        int[] widths = headers.stream().mapToInt(String::length).toArray();
+        widen(widths, rows);
         out.println(line(headers, widths));
         rows.forEach(r -> out.println(line(r, widths)));
     }
 
-    private static String line(List<String> cells, int[] widths) {
+    /** Widens each column to its longest cell, up to 60 characters. */
+    static void widen(int[] widths, List<List<String>> rows) {
+        for (int i = 0; i < widths.length; i++) {
+            for (List<String> row : rows) {
+                widths[i] = Math.min(60, Math.max(widths[i], row.get(i).length()));
+            }
+        }
+    }
+
+    static String line(List<String> cells, int[] widths) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i).replace('\n', ' ');

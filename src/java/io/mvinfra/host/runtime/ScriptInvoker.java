@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.mvinfra.host.module.ScriptTransactions;
 import io.mvinfra.host.store.EntityStore;
+import io.mvinfra.host.store.StoreException;
 import io.mvinfra.host.store.StoreSession;
 import io.mvinfra.storage.ModuleScript;
 
@@ -80,6 +81,11 @@ public final class ScriptInvoker {
                     session.rollback();
                     afterRollback(script, ctx);
                     return new Outcome(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                } catch (StoreException e) {
+                    // the writes sent at the commit were refused (someone changed an entity meanwhile): the operator's to read
+                    session.rollback();
+                    afterRollback(script, ctx);
+                    return new Outcome(false, e.getMessage());
                 } catch (RuntimeException e) {
                     // as in Meveo, only a BusinessException is the script telling the operator why; anything else,
                     // a ProviderException a script forgot to turn into one included, is the script's own failure

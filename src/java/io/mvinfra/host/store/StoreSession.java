@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -29,12 +31,21 @@ import io.mvinfra.host.module.Module;
 import io.mvinfra.host.store.StoreException.Kind;
 import io.mvinfra.host.store.StoreException.Violation;
 
-/** One transaction on the entity tables. Not thread-safe: one press, one session. */
+/**
+ * One transaction on the entity tables. Not thread-safe: one press, one session.
+ * <p>
+ * A create or an update is validated when it is made (a script sees its error at its save call), and written later,
+ * in JDBC batches: before any read that could miss it (a list, a count, a search or a find of its template, a
+ * delete), at every {@link #PENDING_AT_MOST} pending writes, and at a commit. A read of one entity by uuid is served
+ * from the pending write itself. So a list button creating 10 000 entities sends a few batches, not 20 000 statements.
+ */
 public final class StoreSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final int INDEXED_LENGTH = 1000;
+    /** Enough for a batch to pay; bounds what a long press holds in memory. */
+    private static final int PENDING_AT_MOST = 2000;
     /** The columns {@link #read} takes, in its order. */
     private static final String COLUMNS = "uuid, cet_code, version, fields, created_at, updated_at";
     private static final String E_COLUMNS = "e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at";
@@ -47,7 +58,17 @@ public final class StoreSession implements AutoCloseable {
     private final SecretCipher cipher;
     /** Entities this transaction has seen exist (uuid → template): a reference to one needs no second look. */
     private final Map<String, String> known = new HashMap<>();
+    /** Validated writes not sent yet, by uuid, in the order they were made (a create then an update stays one insert). */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Set<String> pendingTemplates = new HashSet<>();
     private boolean done;
+
+    /** An entity as it is to be written; {@code writtenVersion} is the version in the database, 0 when it is not there yet. */
+    private record Pending(EntityTemplate template, StoredEntity entity, long writtenVersion) {
+        boolean isInsert() {
+            return writtenVersion == 0;
+        }
+    }
 
     StoreSession(Connection connection, Module module, SecretCipher cipher) {
         this.connection = connection;
@@ -76,29 +97,8 @@ public final class StoreSession implements AutoCloseable {
             created.add(new StoredEntity(uuid, cet, 1, validated(template, uuid, values, Map.of()), now, now));
         }
         checkReferences(template, created);
-        sql("insert " + cet, () -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO entity (uuid, cet_code, version, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (StoredEntity e : created) {
-                    insert.setString(1, e.uuid());
-                    insert.setString(2, cet);
-                    insert.setLong(3, e.version());
-                    insert.setString(4, toJson(e.values()));
-                    insert.setTimestamp(5, Timestamp.from(now));
-                    insert.setTimestamp(6, Timestamp.from(now));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            } catch (SQLException e) {
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    throw new StoreException(Kind.INVALID, cet + ": an entity with this uuid already exists");
-                }
-                throw e;
-            }
-            writeIndex(template, created);
-            return null;
-        });
-        created.forEach(e -> known.put(e.uuid(), cet));
+        refuseExisting(cet, inputs, created);
+        created.forEach(e -> defer(new Pending(template, e, 0)));
         return created;
     }
 
@@ -121,30 +121,14 @@ public final class StoreSession implements AutoCloseable {
         Map<String, Object> values = validated(template, uuid, merged, current.values());
         StoredEntity updated = new StoredEntity(uuid, cet, current.version() + 1, values, current.createdAt(), now());
         checkReferences(template, List.of(updated));
-        sql("update " + cet, () -> {
-            try (PreparedStatement st = connection.prepareStatement(
-                    "UPDATE entity SET fields = ?, version = ?, updated_at = ? WHERE uuid = ? AND version = ?")) {
-                st.setString(1, toJson(values));
-                st.setLong(2, updated.version());
-                st.setTimestamp(3, Timestamp.from(updated.updatedAt()));
-                st.setString(4, uuid);
-                st.setLong(5, current.version());
-                if (st.executeUpdate() == 0) {
-                    throw stale(cet, uuid, current.version(), -1);
-                }
-            }
-            try (PreparedStatement del = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
-                del.setString(1, uuid);
-                del.executeUpdate();
-            }
-            writeIndex(template, List.of(updated));
-            return null;
-        });
+        Pending before = pending.get(uuid);
+        defer(new Pending(template, updated, before != null ? before.writtenVersion() : current.version()));
         return updated;
     }
 
     public void delete(String cet, String uuid, Long expectedVersion) {
         template(cet);
+        flush();
         StoredEntity current = get(cet, uuid).orElseThrow(() -> notFound(cet, uuid));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw stale(cet, uuid, expectedVersion, current.version());
@@ -173,6 +157,10 @@ public final class StoreSession implements AutoCloseable {
 
     public Optional<StoredEntity> get(String cet, String uuid) {
         EntityTemplate template = template(cet);
+        Pending p = pending.get(uuid);
+        if (p != null) {
+            return p.entity().cet().equals(cet) ? Optional.of(p.entity()) : Optional.empty();
+        }
         return sql("read " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM entity WHERE uuid = ?")) {
@@ -189,6 +177,9 @@ public final class StoreSession implements AutoCloseable {
 
     /** The template of the entity with this uuid, whatever it is. */
     public Optional<String> templateOf(String uuid) {
+        if (pending.containsKey(uuid)) {
+            return Optional.of(pending.get(uuid).entity().cet());
+        }
         return sql("read", () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT cet_code FROM entity WHERE uuid = ?")) {
                 st.setString(1, uuid);
@@ -201,6 +192,7 @@ public final class StoreSession implements AutoCloseable {
 
     public List<StoredEntity> list(String cet, int offset, int limit) {
         EntityTemplate template = template(cet);
+        flushBeforeReading(cet);
         return sql("list " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM entity"
                     + " WHERE cet_code = ? ORDER BY cet_code, created_at, uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -216,6 +208,7 @@ public final class StoreSession implements AutoCloseable {
     /** The page after {@code after} (null: the first), in creation order: constant cost per page however deep. */
     public List<StoredEntity> listAfter(String cet, StoredEntity after, int limit) {
         EntityTemplate template = template(cet);
+        flushBeforeReading(cet);
         // a row-value comparison, so the (cet_code, created_at, uuid) index serves both the range and the order
         String keyset = after == null ? "" : " AND (created_at, uuid) > (?, ?)";
         return sql("list " + cet, () -> {
@@ -236,6 +229,7 @@ public final class StoreSession implements AutoCloseable {
 
     public long count(String cet) {
         template(cet);
+        flushBeforeReading(cet);
         return sql("count " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity WHERE cet_code = ?")) {
                 st.setString(1, cet);
@@ -257,6 +251,7 @@ public final class StoreSession implements AutoCloseable {
             return list(cet, offset, limit);
         }
         EntityTemplate template = template(cet);
+        flushBeforeReading(cet);
         return sql("search " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT " + E_COLUMNS
                     + " FROM entity e WHERE " + SEARCH + " ORDER BY e.created_at, e.uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -274,6 +269,7 @@ public final class StoreSession implements AutoCloseable {
             return count(cet);
         }
         template(cet);
+        flushBeforeReading(cet);
         return sql("count " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity e WHERE " + SEARCH)) {
                 bindSearch(st, cet, text);
@@ -299,6 +295,7 @@ public final class StoreSession implements AutoCloseable {
      */
     public List<StoredEntity> findBy(String cet, Map<String, ?> filters) {
         EntityTemplate template = template(cet);
+        flushBeforeReading(cet);
         Map<String, String> indexed = new LinkedHashMap<>();
         for (Map.Entry<String, ?> f : filters.entrySet()) {
             FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(unknownField(template, f.getKey()))));
@@ -352,6 +349,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public void commit() {
+        flush();
         sql("commit", () -> {
             connection.commit();
             return null;
@@ -361,6 +359,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Commits what was written so far and goes on in a new transaction: what a script made durable mid-press. */
     public void commitSoFar() {
+        flush();
         sql("commit", () -> {
             connection.commit();
             return null;
@@ -369,6 +368,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Rolls back what was written since the last commit and goes on; entities seen since may be gone again. */
     public void rollbackSoFar() {
+        discardPending();
         sql("rollback", () -> {
             connection.rollback();
             return null;
@@ -377,6 +377,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public void rollback() {
+        discardPending();
         if (!done) {
             try {
                 connection.rollback();
@@ -394,6 +395,148 @@ public final class StoreSession implements AutoCloseable {
             connection.close();
         } catch (SQLException ignored) {
             // nothing left to release
+        }
+    }
+
+    /** Sends every pending write: entity rows, then their index, each kind in one batch. */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> writes = List.copyOf(pending.values());
+        discardPending();
+        sql("write " + String.join(", ", new TreeSet<>(writes.stream().map(p -> p.entity().cet()).toList())), () -> {
+            insertRows(writes.stream().filter(Pending::isInsert).toList());
+            updateRows(writes.stream().filter(p -> !p.isInsert()).toList());
+            Map<EntityTemplate, List<StoredEntity>> byTemplate = new LinkedHashMap<>();
+            writes.forEach(p -> byTemplate.computeIfAbsent(p.template(), t -> new ArrayList<>()).add(p.entity()));
+            for (Map.Entry<EntityTemplate, List<StoredEntity>> t : byTemplate.entrySet()) {
+                writeIndex(t.getKey(), t.getValue());
+            }
+            return null;
+        });
+    }
+
+    private void defer(Pending write) {
+        pending.put(write.entity().uuid(), write);
+        pendingTemplates.add(write.entity().cet());
+        known.put(write.entity().uuid(), write.entity().cet());
+        if (pending.size() >= PENDING_AT_MOST) {
+            flush();
+        }
+    }
+
+    private void flushBeforeReading(String cet) {
+        if (pendingTemplates.contains(cet)) {
+            flush();
+        }
+    }
+
+    private void discardPending() {
+        pending.clear();
+        pendingTemplates.clear();
+    }
+
+    /** A create given its own uuid is refused at once, as the database would refuse it at the write. */
+    private void refuseExisting(String cet, List<? extends Map<String, ?>> inputs, List<StoredEntity> created) {
+        List<String> given = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).get("uuid") instanceof String u && !u.isBlank()) {
+                String uuid = created.get(i).uuid();
+                if (!seen.add(uuid) || pending.containsKey(uuid)) {
+                    throw alreadyExists(cet);
+                }
+                given.add(uuid);
+            }
+        }
+        if (!given.isEmpty() && !existing(given).isEmpty()) {
+            throw alreadyExists(cet);
+        }
+    }
+
+    private static StoreException alreadyExists(String cet) {
+        return new StoreException(Kind.INVALID, cet + ": an entity with this uuid already exists");
+    }
+
+    /** Which of these uuids the database holds, with their templates. */
+    private Map<String, String> existing(List<String> uuids) {
+        Map<String, String> found = new HashMap<>();
+        for (int from = 0; from < uuids.size(); from += 500) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + 500));
+            sql("check references", () -> {
+                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code FROM entity WHERE uuid IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        st.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return found;
+    }
+
+    private void insertRows(List<Pending> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO entity (uuid, cet_code, version, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Pending p : inserts) {
+                StoredEntity e = p.entity();
+                insert.setString(1, e.uuid());
+                insert.setString(2, e.cet());
+                insert.setLong(3, e.version());
+                insert.setString(4, toJson(e.values()));
+                insert.setTimestamp(5, Timestamp.from(e.createdAt()));
+                insert.setTimestamp(6, Timestamp.from(e.updatedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw alreadyExists(inserts.get(0).entity().cet());
+            }
+            throw e;
+        }
+    }
+
+    /** Each update only if the row is still at the version it was read at; else someone changed it meanwhile. */
+    private void updateRows(List<Pending> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement(
+                "UPDATE entity SET fields = ?, version = ?, updated_at = ? WHERE uuid = ? AND version = ?")) {
+            for (Pending p : updates) {
+                StoredEntity e = p.entity();
+                st.setString(1, toJson(e.values()));
+                st.setLong(2, e.version());
+                st.setTimestamp(3, Timestamp.from(e.updatedAt()));
+                st.setString(4, e.uuid());
+                st.setLong(5, p.writtenVersion());
+                st.addBatch();
+            }
+            int[] counts = st.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    Pending p = updates.get(i);
+                    throw stale(p.entity().cet(), p.entity().uuid(), p.writtenVersion(), -1);
+                }
+            }
+        }
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
+            for (Pending p : updates) {
+                del.setString(1, p.entity().uuid());
+                del.addBatch();
+            }
+            del.executeBatch();
         }
     }
 
@@ -457,23 +600,7 @@ public final class StoreSession implements AutoCloseable {
                 uuids.add(uuid);
             }
         }
-        for (int from = 0; from < uuids.size(); from += 500) {
-            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + 500));
-            sql("check references", () -> {
-                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement st = connection.prepareStatement("SELECT uuid, cet_code FROM entity WHERE uuid IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        st.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), rs.getString(2));
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        found.putAll(existing(uuids));
         known.putAll(found);
         // entities created in this same batch may reference each other
         entities.forEach(e -> found.putIfAbsent(e.uuid(), e.cet()));

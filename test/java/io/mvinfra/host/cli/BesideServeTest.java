@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mvinfra.host.Host;
 import io.mvinfra.host.store.StoreSession;
 import io.mvinfra.host.store.StoredEntity;
-import picocli.CommandLine;
 import support.TestHosts;
 import support.TestHosts.Db;
 
@@ -31,19 +26,8 @@ class BesideServeTest {
     Path home;
     private Process serve;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home=" + home);
-        all.add("--module=" + TestHosts.sampleModule());
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.on(home, TestHosts.sampleModule(), args);
     }
 
     @AfterEach
@@ -65,9 +49,9 @@ class BesideServeTest {
             assertThat(line).as("serve ended before serving").isNotNull();
         }
 
-        Run created = run("entity", "create", "Gadget", "name=beside");
-        Run listed = run("entity", "list", "Gadget");
-        Run pressed = run("action", "run", "Gadget", "greet", created.out().trim());
+        CliRun created = run("entity", "create", "Gadget", "name=beside");
+        CliRun listed = run("entity", "list", "Gadget");
+        CliRun pressed = run("action", "run", "Gadget", "greet", created.out().trim());
 
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(listed.out()).contains("beside");
@@ -81,8 +65,9 @@ class BesideServeTest {
             StoredEntity gadget = host.store().create("Gadget", Map.of("name", "held"));
             try (StoreSession pressing = host.store().session()) {
                 pressing.update("Gadget", gadget.uuid(), null, Map.of("size", 3L));
+                pressing.flush();
 
-                Run update = run("entity", "update", "Gadget", gadget.uuid(), "size=4");
+                CliRun update = run("entity", "update", "Gadget", gadget.uuid(), "size=4");
 
                 assertThat(update.code()).isEqualTo(1);
                 assertThat(update.err()).startsWith("error: ").contains("another process holds a lock on it").hasLineCount(1);

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,33 +26,21 @@ class CliTest {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home=" + home);
-        all.add("--module=" + TestHosts.sampleModule());
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.on(home, TestHosts.sampleModule(), args);
     }
 
     @Test
     void createsReadsUpdatesAndDeletesAnEntity() throws Exception {
         String owner = run("entity", "create", "Owner", "name=ops").out().trim();
 
-        Run created = run("entity", "create", "Gadget", "name=probe", "size=7", "tags=a,b", "owner=" + owner, "--json");
+        CliRun created = run("entity", "create", "Gadget", "name=probe", "size=7", "tags=a,b", "owner=" + owner, "--json");
         JsonNode json = new ObjectMapper().readTree(created.out());
         String uuid = json.get("uuid").asText();
-        Run updated = run("entity", "update", "Gadget", uuid, "size=8", "--version", "1");
-        Run listed = run("entity", "list", "Gadget");
-        Run deleted = run("entity", "delete", "Gadget", uuid);
-        Run gone = run("entity", "get", "Gadget", uuid);
+        CliRun updated = run("entity", "update", "Gadget", uuid, "size=8", "--version", "1");
+        CliRun listed = run("entity", "list", "Gadget");
+        CliRun deleted = run("entity", "delete", "Gadget", uuid);
+        CliRun gone = run("entity", "get", "Gadget", uuid);
 
         assertThat(created.code()).isZero();
         assertThat(json.at("/fields/tags").toString()).isEqualTo("[\"a\",\"b\"]");
@@ -68,11 +55,11 @@ class CliTest {
 
     @Test
     void badInputExitsWithTwoAndOneClearLineFirst() {
-        Run unknownEntity = run("entity", "list", "Widget");
-        Run unknownField = run("entity", "create", "Gadget", "name=x", "colour=red");
-        Run invalid = run("entity", "create", "Gadget", "name=x", "size=500");
-        Run notAnAssignment = run("entity", "create", "Gadget", "name");
-        Run unknownCommand = run("entity", "frobnicate");
+        CliRun unknownEntity = run("entity", "list", "Widget");
+        CliRun unknownField = run("entity", "create", "Gadget", "name=x", "colour=red");
+        CliRun invalid = run("entity", "create", "Gadget", "name=x", "size=500");
+        CliRun notAnAssignment = run("entity", "create", "Gadget", "name");
+        CliRun unknownCommand = run("entity", "frobnicate");
 
         assertThat(List.of(unknownEntity, unknownField, invalid, notAnAssignment, unknownCommand)).allMatch(r -> r.code() == 2);
         assertThat(unknownEntity.err()).startsWith("error: unknown entity template Widget");
@@ -86,7 +73,7 @@ class CliTest {
         String uuid = run("entity", "create", "Gadget", "name=x").out().trim();
         run("entity", "update", "Gadget", uuid, "size=2");
 
-        Run stale = run("entity", "update", "Gadget", uuid, "size=3", "--version", "1");
+        CliRun stale = run("entity", "update", "Gadget", uuid, "size=3", "--version", "1");
 
         assertThat(stale.code()).isEqualTo(2);
         assertThat(stale.err()).startsWith("error: Gadget " + uuid + " was changed by someone else");
@@ -96,12 +83,12 @@ class CliTest {
     void pressesAButtonPrintsItsMessageAndAuditsIt() throws Exception {
         String uuid = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY).out().trim();
 
-        Run ok = run("action", "run", "Gadget", "greet", uuid, "--user", "alice");
-        Run failed = run("action", "run", "Gadget", "fail", uuid, "--user", "alice");
-        Run crashed = run("action", "run", "Gadget", "crash", uuid);
-        Run refused = run("action", "run", "Gadget", "enabledOnly", uuid);
-        Run unknown = run("action", "run", "Gadget", "explode", uuid);
-        Run audit = run("audit", "--entity", uuid, "--json");
+        CliRun ok = run("action", "run", "Gadget", "greet", uuid, "--user", "alice");
+        CliRun failed = run("action", "run", "Gadget", "fail", uuid, "--user", "alice");
+        CliRun crashed = run("action", "run", "Gadget", "crash", uuid);
+        CliRun refused = run("action", "run", "Gadget", "enabledOnly", uuid);
+        CliRun unknown = run("action", "run", "Gadget", "explode", uuid);
+        CliRun audit = run("audit", "--entity", uuid, "--json");
 
         assertThat(ok.code()).isZero();
         assertThat(ok.out().trim()).isEqualTo("Hello probe (greeted 1 times, secret of " + CANARY.length() + " characters)");
@@ -128,9 +115,9 @@ class CliTest {
     void aSecretNeverAppearsInOutputLogsOrTheDatabaseFile() throws Exception {
         StringBuilder everything = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
-            Run created = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY, "--json");
+            CliRun created = run("entity", "create", "Gadget", "name=probe", "secret=" + CANARY, "--json");
             String uuid = new ObjectMapper().readTree(created.out()).get("uuid").asText();
-            for (Run r : List.of(created, run("entity", "get", "Gadget", uuid), run("entity", "get", "Gadget", uuid, "--json"),
+            for (CliRun r : List.of(created, run("entity", "get", "Gadget", uuid), run("entity", "get", "Gadget", uuid, "--json"),
                     run("entity", "list", "Gadget", "--json"), run("entity", "update", "Gadget", uuid, "secret=" + CANARY + "2", "size=999"),
                     run("action", "run", "Gadget", "greet", uuid), run("action", "run", "Gadget", "fail", uuid), run("audit", "--json"))) {
                 everything.append(r.out()).append(r.err());
@@ -149,9 +136,9 @@ class CliTest {
 
     @Test
     void runsAJobNowAndListsIt() {
-        Run ran = run("job", "run", "tick");
-        Run listed = run("job", "list");
-        Run unknown = run("job", "run", "tock");
+        CliRun ran = run("job", "run", "tick");
+        CliRun listed = run("job", "list");
+        CliRun unknown = run("job", "run", "tock");
 
         assertThat(ran.code()).isZero();
         assertThat(ran.out()).contains("job tick: SUCCESS (ok 1, ko -, warnings -)").contains("tick by ");
@@ -162,7 +149,7 @@ class CliTest {
 
     @Test
     void moduleCheckPrintsWhatItLoadedAndRefusesABrokenModule() throws Exception {
-        Run ok = run("module", "check");
+        CliRun ok = run("module", "check");
         Path broken = home.resolve("broken");
         Files.createDirectories(broken.resolve("customEntityTemplates"));
         Files.writeString(broken.resolve("module.json"), "{\"code\":\"b\",\"currentVersion\":\"1\",\"description\":\"d\"}");
@@ -180,8 +167,8 @@ class CliTest {
     }
     @Test
     void updateAndDeleteHelpPrintsTheirUsage() {
-        Run update = run("entity", "update", "--help");
-        Run delete = run("entity", "delete", "-h");
+        CliRun update = run("entity", "update", "--help");
+        CliRun delete = run("entity", "delete", "-h");
 
         assertThat(update.code()).isZero();
         assertThat(update.out()).startsWith("Usage: mv-infra entity update").contains("--version=<version>");
@@ -191,8 +178,8 @@ class CliTest {
 
     @Test
     void anUnknownCommandOrOptionExitsWithTwoAndTheUsageOnStderr() {
-        Run command = run("frobnicate");
-        Run option = run("entity", "list", "Gadget", "--frob");
+        CliRun command = run("frobnicate");
+        CliRun option = run("entity", "list", "Gadget", "--frob");
 
         assertThat(command.code()).isEqualTo(2);
         assertThat(command.err()).startsWith("error: Unmatched arguments").contains("Usage: mv-infra [-hV] [COMMAND]");
@@ -203,8 +190,8 @@ class CliTest {
 
     @Test
     void aNegativeLimitOrOffsetIsBadInput() {
-        Run limit = run("entity", "list", "Gadget", "--limit", "-3");
-        Run offset = run("entity", "list", "Gadget", "--offset=-1");
+        CliRun limit = run("entity", "list", "Gadget", "--limit", "-3");
+        CliRun offset = run("entity", "list", "Gadget", "--offset=-1");
 
         assertThat(limit.code()).isEqualTo(2);
         assertThat(limit.err()).isEqualTo("error: --limit must be 1 or more, is -3" + System.lineSeparator());
@@ -214,7 +201,7 @@ class CliTest {
 
     @Test
     void actionListSaysInWordsWhenAButtonApplies() {
-        Run listed = run("action", "list", "Gadget");
+        CliRun listed = run("action", "list", "Gadget");
 
         assertThat(listed.code()).isZero();
         assertThat(listed.out()).containsPattern("enabledOnly\\s+.*\\s+enabled is true").doesNotContain("${").doesNotContain("getCfValuesAsValues");
@@ -225,12 +212,12 @@ class CliTest {
         String twin1 = run("entity", "create", "Owner", "name=twin").out().trim();
         String twin2 = run("entity", "create", "Owner", "name=twin").out().trim();
 
-        Run created = run("entity", "create", "Gadget", "name=probe", "owner=ops", "--json");
-        Run shown = run("entity", "get", "Gadget", "probe");
-        Run filtered = run("entity", "list", "Gadget", "--where", "owner=ops", "--json");
-        Run pressed = run("action", "run", "Gadget", "greet", "probe");
-        Run ambiguous = run("entity", "create", "Gadget", "name=other", "owner=twin");
-        Run ambiguousGet = run("entity", "get", "Owner", "twin");
+        CliRun created = run("entity", "create", "Gadget", "name=probe", "owner=ops", "--json");
+        CliRun shown = run("entity", "get", "Gadget", "probe");
+        CliRun filtered = run("entity", "list", "Gadget", "--where", "owner=ops", "--json");
+        CliRun pressed = run("action", "run", "Gadget", "greet", "probe");
+        CliRun ambiguous = run("entity", "create", "Gadget", "name=other", "owner=twin");
+        CliRun ambiguousGet = run("entity", "get", "Owner", "twin");
 
         assertThat(new ObjectMapper().readTree(created.out()).at("/fields/owner").asText()).as("--json keeps the uuid").isEqualTo(ops);
         assertThat(shown.code()).isZero();
