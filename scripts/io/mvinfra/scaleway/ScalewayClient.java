@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.scaleway.products.ServerTypeClient;
 import io.mvinfra.scaleway.servers.ServerClient;
+import io.mvinfra.scaleway.volumes.VolumeClient;
 
 /**
  * The Scaleway APIs as mv-infra uses them, one part per resource, all signed and limited by one {@link ProviderHttp}
@@ -15,11 +16,13 @@ public final class ScalewayClient {
 
     private final ServerClient servers;
     private final ServerTypeClient serverTypes;
+    private final VolumeClient volumes;
 
     public ScalewayClient(ProviderHttp http) {
         Objects.requireNonNull(http, "http");
         this.servers = new ServerClient(http);
         this.serverTypes = new ServerTypeClient(http);
+        this.volumes = new VolumeClient(http);
     }
 
     public ServerClient servers() {
@@ -28,5 +31,10 @@ public final class ScalewayClient {
 
     public ServerTypeClient serverTypes() {
         return serverTypes;
+    }
+
+    /** Block Storage volumes ({@code /block/v1}). */
+    public VolumeClient volumes() {
+        return volumes;
     }
 }

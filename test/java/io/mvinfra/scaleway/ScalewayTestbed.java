@@ -1,8 +1,16 @@
 package io.mvinfra.scaleway;
 
+import static support.Fixtures.fixture;
+
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.mvinfra.http.Json;
 import support.ModuleTestbed;
 
 /**
@@ -30,5 +38,39 @@ final class ScalewayTestbed extends ModuleTestbed {
     /** A Server of this provider: {@code server("instanceName", "dev-web-1", "zone", "fr-par-1", …)}. */
     String server(Object... fieldsAndValues) {
         return create("Server", fields("provider", provider, fieldsAndValues));
+    }
+
+    /** A Volume of this provider: {@code volume("name", "data-1", "zone", "fr-par-1", …)}. */
+    String volume(Object... fieldsAndValues) {
+        return create("Volume", fields("provider", provider, fieldsAndValues));
+    }
+
+    String snapshot(Object... fieldsAndValues) {
+        return create("Snapshot", fields("provider", provider, fieldsAndValues));
+    }
+
+    String image(Object... fieldsAndValues) {
+        return create("Image", fields("provider", provider, fieldsAndValues));
+    }
+
+    /** A JSON answer from a fixture under {@code fixtures/scaleway/}. */
+    static ResponseDefinitionBuilder answer(String fixture) {
+        return WireMock.okJson(fixture("scaleway/" + fixture));
+    }
+
+    /** A Block Storage answer from a fixture with its {@code status} changed: {@code answer("block/volume-creating.json", "error")}. */
+    static ResponseDefinitionBuilder answer(String fixture, String status) {
+        try {
+            ObjectNode body = (ObjectNode) Json.SNAKE_CASE.readTree(fixture("scaleway/" + fixture));
+            return WireMock.okJson(body.put("status", status).toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(fixture, e);
+        }
+    }
+
+    /** Scaleway's refusal, its body a fixture under {@code fixtures/scaleway/}. */
+    static ResponseDefinitionBuilder refusal(int status, String fixture) {
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("X-Request-Id", "c9d1cceb-5463-4311-b201-58e29cf7a23a").withBody(fixture("scaleway/" + fixture));
     }
 }
