@@ -3,8 +3,10 @@ package io.mvinfra.scaleway;
 import java.util.Objects;
 
 import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.scaleway.images.ImageClient;
 import io.mvinfra.scaleway.products.ServerTypeClient;
 import io.mvinfra.scaleway.servers.ServerClient;
+import io.mvinfra.scaleway.snapshots.SnapshotClient;
 import io.mvinfra.scaleway.volumes.VolumeClient;
 
 /**
@@ -17,12 +19,16 @@ public final class ScalewayClient {
     private final ServerClient servers;
     private final ServerTypeClient serverTypes;
     private final VolumeClient volumes;
+    private final SnapshotClient snapshots;
+    private final ImageClient images;
 
     public ScalewayClient(ProviderHttp http) {
         Objects.requireNonNull(http, "http");
         this.servers = new ServerClient(http);
         this.serverTypes = new ServerTypeClient(http);
         this.volumes = new VolumeClient(http);
+        this.snapshots = new SnapshotClient(http);
+        this.images = new ImageClient(http);
     }
 
     public ServerClient servers() {
@@ -36,5 +42,15 @@ public final class ScalewayClient {
     /** Block Storage volumes ({@code /block/v1}). */
     public VolumeClient volumes() {
         return volumes;
+    }
+
+    /** Block Storage snapshots ({@code /block/v1}). */
+    public SnapshotClient snapshots() {
+        return snapshots;
+    }
+
+    /** Instance images ({@code /instance/v1}). */
+    public ImageClient images() {
+        return images;
     }
 }

@@ -30,7 +30,10 @@ import support.FakeTime;
 import support.Stubs;
 import support.TestHttp;
 
-/** ServiceProvider → "List volumes" ({@link ListScalewayVolumes}): Block Storage pages say their total in the body. */
+/**
+ * ServiceProvider → "List volumes" ({@link ListScalewayVolumes}): Block Storage pages say their total in the body, not
+ * in a header, and are read one after the other here (surefire's {@code mvinfra.http.pageConcurrency}).
+ */
 @WireMockTest
 class ListScalewayVolumesTest {
 
@@ -44,7 +47,7 @@ class ListScalewayVolumesTest {
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
+        previous = HttpRuntime.useShared(new HttpRuntime(TestHttp.settings().withPageConcurrency(1), time));
         scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
     }
 
@@ -55,7 +58,8 @@ class ListScalewayVolumesTest {
     }
 
     private static void twoPagesInParisOneInAmsterdam() {
-        stubFor(get(urlPathEqualTo(PAR1)).withQueryParam("page", absent()).willReturn(answer("block/volumes-fr-par-1-page-1.json")));
+        stubFor(get(urlPathEqualTo(PAR1)).withQueryParam("page", absent())
+                .willReturn(ScalewayTestbed.fullPage("block/volumes-fr-par-1-page-1.json", "volumes", 101)));
         stubFor(get(urlPathEqualTo(PAR1)).withQueryParam("page", equalTo("2")).willReturn(answer("block/volumes-fr-par-1-page-2.json")));
         stubFor(get(urlPathEqualTo(AMS1)).willReturn(answer("block/volumes-nl-ams-1.json")));
     }
@@ -68,9 +72,9 @@ class ListScalewayVolumesTest {
         PressResult result = scw.press("ServiceProvider", "listScalewayServerVolumes", scw.provider);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
-        assertThat(result.message()).isEqualTo("Volumes of scw-main in fr-par-1, nl-ams-1: 4 listed: 4 new");
+        assertThat(result.message()).isEqualTo("Volumes of scw-main in fr-par-1, nl-ams-1: 102 listed: 102 new");
         List<StoredEntity> volumes = scw.all("Volume", "provider", scw.provider);
-        assertThat(volumes).extracting(v -> v.value("name")).containsExactlyInAnyOrder("data-1", "data-2", "web-root", "backup-1");
+        assertThat(volumes).hasSize(102).extracting(v -> v.value("name")).contains("data-1", "data-2", "web-root", "backup-1");
         StoredEntity root = scw.all("Volume", "name", "web-root").get(0);
         assertThat(root.value("server")).isEqualTo(server);
         assertThat(root.value("state")).isEqualTo("in_use");
@@ -93,7 +97,7 @@ class ListScalewayVolumesTest {
 
         PressResult again = scw.press("ServiceProvider", "listScalewayServerVolumes", scw.provider);
 
-        assertThat(again.message()).isEqualTo("Volumes of scw-main in fr-par-1, nl-ams-1: 3 listed: 1 updated, 2 unchanged; "
+        assertThat(again.message()).isEqualTo("Volumes of scw-main in fr-par-1, nl-ams-1: 101 listed: 1 updated, 100 unchanged; "
                 + "1 no longer at the provider (kept, marked)");
         assertThat(scw.all("Volume", "name", "backup-1").get(0).value("missingAtProvider")).isEqualTo(Boolean.TRUE);
         assertThat(scw.all("Volume", "name", "web-root").get(0).value("server")).isNull();

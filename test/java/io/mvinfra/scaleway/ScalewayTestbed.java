@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -63,6 +64,24 @@ final class ScalewayTestbed extends ModuleTestbed {
         try {
             ObjectNode body = (ObjectNode) Json.SNAKE_CASE.readTree(fixture("scaleway/" + fixture));
             return WireMock.okJson(body.put("status", status).toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(fixture, e);
+        }
+    }
+
+    /**
+     * A first page of a Block Storage list as Scaleway fills it when asked for 100: the fixture's items, then copies
+     * of its first one (ids and names numbered) up to 100, its {@code total_count} saying {@code total}.
+     */
+    static ResponseDefinitionBuilder fullPage(String fixture, String listField, int total) {
+        try {
+            ObjectNode page = (ObjectNode) Json.SNAKE_CASE.readTree(fixture("scaleway/" + fixture));
+            ArrayNode items = (ArrayNode) page.get(listField);
+            ObjectNode first = (ObjectNode) items.get(0);
+            for (int n = items.size(); n < ScalewayDialect.MAX_PER_PAGE; n++) {
+                items.add(first.deepCopy().put("id", String.format("00000000-0000-4000-8000-%012d", n)).put("name", "bulk-" + n));
+            }
+            return WireMock.okJson(page.put("total_count", total).toString());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(fixture, e);
         }
