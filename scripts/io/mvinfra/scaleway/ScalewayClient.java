@@ -3,8 +3,11 @@ package io.mvinfra.scaleway;
 import java.util.Objects;
 
 import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.scaleway.images.ImageClient;
 import io.mvinfra.scaleway.products.ServerTypeClient;
 import io.mvinfra.scaleway.servers.ServerClient;
+import io.mvinfra.scaleway.snapshots.SnapshotClient;
+import io.mvinfra.scaleway.volumes.VolumeClient;
 
 /**
  * The Scaleway APIs as mv-infra uses them, one part per resource, all signed and limited by one {@link ProviderHttp}
@@ -15,11 +18,17 @@ public final class ScalewayClient {
 
     private final ServerClient servers;
     private final ServerTypeClient serverTypes;
+    private final VolumeClient volumes;
+    private final SnapshotClient snapshots;
+    private final ImageClient images;
 
     public ScalewayClient(ProviderHttp http) {
         Objects.requireNonNull(http, "http");
         this.servers = new ServerClient(http);
         this.serverTypes = new ServerTypeClient(http);
+        this.volumes = new VolumeClient(http);
+        this.snapshots = new SnapshotClient(http);
+        this.images = new ImageClient(http);
     }
 
     public ServerClient servers() {
@@ -28,5 +37,20 @@ public final class ScalewayClient {
 
     public ServerTypeClient serverTypes() {
         return serverTypes;
+    }
+
+    /** Block Storage volumes ({@code /block/v1}). */
+    public VolumeClient volumes() {
+        return volumes;
+    }
+
+    /** Block Storage snapshots ({@code /block/v1}). */
+    public SnapshotClient snapshots() {
+        return snapshots;
+    }
+
+    /** Instance images ({@code /instance/v1}). */
+    public ImageClient images() {
+        return images;
     }
 }

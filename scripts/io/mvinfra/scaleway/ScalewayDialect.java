@@ -24,7 +24,8 @@ import okhttp3.HttpUrl;
  * (quotas_exceeded), resource/action (permissions_denied); {@code resource}/{@code resource_id} (not_found,
  * locked, transient_state); and in the Instance API's older shapes {@code fields} (invalid_request_error) and
  * {@code unknown_resource}. Lists page with {@code page}/{@code per_page} (at most 100), the answer saying
- * {@code X-Total-Count} and a {@code Link} header.
+ * {@code X-Total-Count} and a {@code Link} header; the Block Storage API's with {@code page}/{@code page_size} (at most
+ * 100), its answer saying {@code total_count} in the body and no header.
  */
 public final class ScalewayDialect implements ProviderDialect {
 
@@ -32,6 +33,9 @@ public final class ScalewayDialect implements ProviderDialect {
 
     /** Scaleway's documented ceiling for {@code per_page}. */
     public static final int MAX_PER_PAGE = 100;
+
+    /** The Block Storage API's name for {@code per_page} (block_sdk.go: "must be lower or equal to 100"). */
+    public static final String BLOCK_PAGE_SIZE = "page_size";
 
     private static final Map<String, Kind> KIND_BY_TYPE = Map.ofEntries(
             Map.entry("invalid_arguments", Kind.VALIDATION),
@@ -81,7 +85,7 @@ public final class ScalewayDialect implements ProviderDialect {
             return Optional.empty();
         }
         int current = Pages.intParameter(page.url(), "page", 1);
-        int perPage = Pages.intParameter(page.url(), "per_page", MAX_PER_PAGE);
+        int perPage = Pages.intParameter(page.url(), BLOCK_PAGE_SIZE, Pages.intParameter(page.url(), "per_page", MAX_PER_PAGE));
         return (long) current * perPage < total
                 ? Optional.of(page.url().newBuilder().setQueryParameter("page", String.valueOf(current + 1)).build())
                 : Optional.empty();
@@ -103,18 +107,25 @@ public final class ScalewayDialect implements ProviderDialect {
         return Pages.numbered(first, number);
     }
 
-    /** Lists are read 100 at a time (Scaleway's default is 50) unless the caller chose. */
+    /**
+     * Lists are read 100 at a time (Scaleway's default is 50) unless the caller chose: a Block Storage list, whose
+     * parameter is {@link #BLOCK_PAGE_SIZE}, chooses.
+     */
     @Override
     public HttpUrl firstPage(HttpUrl url) {
-        return url.queryParameter("per_page") != null ? url
+        return url.queryParameter("per_page") != null || url.queryParameter(BLOCK_PAGE_SIZE) != null ? url
                 : url.newBuilder().setQueryParameter("per_page", String.valueOf(MAX_PER_PAGE)).build();
     }
 
-    /** X-Total-Count, or -1 when the answer is not paged. */
+    /** X-Total-Count, else the Block Storage API's {@code total_count} in the body, or -1 when the answer is not paged. */
     private static long total(ProviderResponse page) {
         String total = page.header("X-Total-Count");
+        if (total == null) {
+            JsonNode count = page.json().path("total_count");
+            return count.canConvertToLong() ? count.asLong() : -1;
+        }
         try {
-            return total == null ? -1 : Long.parseLong(total.strip());
+            return Long.parseLong(total.strip());
         } catch (NumberFormatException notANumber) {
             return -1;
         }
