@@ -1,27 +1,23 @@
 package io.mvinfra.buttons;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Sizes as the providers count and bill them (decimal: 1 GB is 10⁹ bytes), said readably beside the bytes. */
 public final class Sizes {
 
-    private static final long GB = 1_000_000_000L;
+    public static final long GB = 1_000_000_000L;
 
     private Sizes() {
     }
 
-    /** {@code 20 GB (20000000000 bytes)}; {@code 1.5 TB (1500000000000 bytes)}. */
-    public static String readable(long bytes) {
-        String unit;
-        double value;
-        if (bytes >= 1000 * GB) {
-            unit = "TB";
-            value = bytes / (1000.0 * GB);
-        } else {
-            unit = "GB";
-            value = bytes / (double) GB;
+    /** {@code 20 GB (20000000000 bytes)}; a size that is no whole number of GB shows two decimals. */
+    public static String readable(Long bytes) {
+        if (bytes == null) {
+            return "unknown size";
         }
-        String number = value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
-        return number + " " + unit + " (" + bytes + " bytes)";
+        String gb = bytes % GB == 0 ? String.valueOf(bytes / GB)
+                : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(GB), 2, RoundingMode.HALF_UP).toPlainString();
+        return gb + " GB (" + bytes + " bytes)";
     }
 }

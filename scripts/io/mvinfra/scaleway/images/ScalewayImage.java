@@ -1,8 +1,10 @@
 package io.mvinfra.scaleway.images;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,6 +29,16 @@ public record ScalewayImage(String id, String name, String arch, Instant creatio
     /** {@code scaleway.instance.v1.VolumeSummary}: a snapshot's id; its size answered 0 for a Block one. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Snapshot(String id, String name, Long size, String volumeType) {
+    }
+
+    /** The root snapshot first, then the others in their order. */
+    public List<Snapshot> allSnapshots() {
+        List<Snapshot> all = new ArrayList<>();
+        if (rootVolume != null) {
+            all.add(rootVolume);
+        }
+        new TreeMap<>(extraVolumes).values().forEach(all::add);
+        return all;
     }
 
     public String rootSnapshotId() {

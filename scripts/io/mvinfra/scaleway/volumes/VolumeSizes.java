@@ -1,8 +1,6 @@
 package io.mvinfra.scaleway.volumes;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
+import io.mvinfra.buttons.Sizes;
 import io.mvinfra.validation.Violations;
 
 /**
@@ -11,21 +9,16 @@ import io.mvinfra.validation.Violations;
  */
 public final class VolumeSizes {
 
-    public static final long GB = 1_000_000_000L;
+    public static final long GB = Sizes.GB;
     static final long MIN_BYTES = GB;
     static final long MAX_BYTES = 10_000 * GB;
 
     private VolumeSizes() {
     }
 
-    /** {@code 20 GB (20000000000 bytes)}; a size that is no whole number of GB shows two decimals. */
+    /** {@code 20 GB (20000000000 bytes)}, as every button says a size. */
     public static String readable(Long bytes) {
-        if (bytes == null) {
-            return "unknown size";
-        }
-        String gb = bytes % GB == 0 ? String.valueOf(bytes / GB)
-                : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(GB), 2, RoundingMode.HALF_UP).toPlainString();
-        return gb + " GB (" + bytes + " bytes)";
+        return Sizes.readable(bytes);
     }
 
     /** Adds to {@code problems} what is wrong with {@code bytes} as the size of a Block volume; true when nothing is. */
