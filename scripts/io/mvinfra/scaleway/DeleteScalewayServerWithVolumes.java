@@ -17,8 +17,9 @@ import io.mvinfra.scaleway.servers.ServerAction;
 import io.mvinfra.scaleway.servers.ServerStates;
 
 /**
- * Server → "Delete with volumes": Scaleway's terminate, which deletes the server and every volume attached to it
- * (local and block), waited for until the server is gone and recorded as a ServerAction. The Server and its Volume
+ * Server → "Delete with volumes": the server and every volume attached to it (local and block) deleted — a running
+ * server by Scaleway's terminate, waited for until it is gone; a stopped one (which terminate refuses) deleted, then
+ * each of its volumes — recorded as a ServerAction. The Server and its Volume
  * entities stay, marked as no longer at Scaleway.
  */
 public class DeleteScalewayServerWithVolumes extends ScalewayButton {
@@ -31,22 +32,33 @@ public class DeleteScalewayServerWithVolumes extends ScalewayButton {
         String zone = zoneOf(server);
         ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
         ScalewayServer current = scaleway.servers().get(zone, id);
-        if (!current.allows(ServerAction.TERMINATE.code())) {
-            throw new BusinessException(name + " is " + current.state() + ": Scaleway terminates only a running server; power it on,"
-                    + " or delete it and then its volumes");
+        boolean stopped = "stopped".equals(current.state());
+        if (!stopped && !current.allows(ServerAction.TERMINATE.code())) {
+            throw new BusinessException(name + " is " + current.state() + ": Scaleway deletes a server with its volumes only when it is"
+                    + " running (terminate) or stopped");
         }
-        ProviderCall<ScalewayTask> terminate = scaleway.servers().action(zone, id, ServerAction.TERMINATE, null);
+        // Scaleway's terminate takes a running server; a stopped one is deleted, then each of its volumes.
+        ProviderCall<?> first = stopped ? scaleway.servers().delete(zone, id) : scaleway.servers().action(zone, id, ServerAction.TERMINATE, null);
         if (dryRun(ctx)) {
-            message(ctx, "Dry run: %s (deletes %d volumes with it)", terminate.describe(), current.volumes().size());
+            message(ctx, "Dry run: %s (deletes %d volumes with it)", first.describe(), current.volumes().size());
             return;
         }
         ServerActionLog.Tracked tracked = new ServerActionLog(this::saveDurably, line -> progress(ctx, line)).track(server, "terminate");
         try {
-            ScalewayTask task = terminate.send();
-            tracked.sent(task.id(), task.toString());
-            new ServerStates(scaleway.servers(), HttpRuntime.shared().time()).awaitGone(zone, id, name,
-                    p -> tracked.progress(p.state() + " after " + p.elapsed().toSeconds() + " s", null));
-            tracked.succeeded("terminated");
+            if (stopped) {
+                tracked.sent(null, sendDelete(scaleway.servers().delete(zone, id)));
+                for (ScalewayServer.Volume volume : current.volumes().values()) {
+                    ProviderCall<String> delete = "l_ssd".equals(volume.volumeType()) ? scaleway.localVolumes().delete(zone, volume.id())
+                            : scaleway.volumes().delete(zone, volume.id());
+                    tracked.progress("volume " + volume.name() + " " + sendDelete(delete), null);
+                }
+            } else {
+                ScalewayTask task = scaleway.servers().action(zone, id, ServerAction.TERMINATE, null).send();
+                tracked.sent(task.id(), task.toString());
+                new ServerStates(scaleway.servers(), HttpRuntime.shared().time()).awaitGone(zone, id, name,
+                        p -> tracked.progress(p.state() + " after " + p.elapsed().toSeconds() + " s", null));
+            }
+            tracked.succeeded(stopped ? "deleted" : "terminated");
         } catch (ProviderException | BusinessException e) {
             tracked.failed(e);
             throw e;
@@ -61,7 +73,7 @@ public class DeleteScalewayServerWithVolumes extends ScalewayButton {
                 volumes++;
             }
         }
-        message(ctx, "%s terminated at Scaleway with its %d volumes (id %s); kept here with %d volume entities, marked as no longer at"
-                + " Scaleway", name, current.volumes().size(), id, volumes);
+        message(ctx, "%s %s at Scaleway with its %d volumes (id %s); kept here with %d volume entities, marked as no longer at"
+                + " Scaleway", name, stopped ? "deleted" : "terminated", current.volumes().size(), id, volumes);
     }
 }

@@ -7,6 +7,7 @@ import io.mvinfra.scaleway.images.ImageClient;
 import io.mvinfra.scaleway.products.ServerTypeClient;
 import io.mvinfra.scaleway.servers.ServerClient;
 import io.mvinfra.scaleway.snapshots.SnapshotClient;
+import io.mvinfra.scaleway.volumes.LocalVolumeClient;
 import io.mvinfra.scaleway.volumes.VolumeClient;
 
 /**
@@ -19,6 +20,7 @@ public final class ScalewayClient {
     private final ServerClient servers;
     private final ServerTypeClient serverTypes;
     private final VolumeClient volumes;
+    private final LocalVolumeClient localVolumes;
     private final SnapshotClient snapshots;
     private final ImageClient images;
 
@@ -27,6 +29,7 @@ public final class ScalewayClient {
         this.servers = new ServerClient(http);
         this.serverTypes = new ServerTypeClient(http);
         this.volumes = new VolumeClient(http);
+        this.localVolumes = new LocalVolumeClient(http);
         this.snapshots = new SnapshotClient(http);
         this.images = new ImageClient(http);
     }
@@ -52,5 +55,10 @@ public final class ScalewayClient {
     /** Instance images ({@code /instance/v1}). */
     public ImageClient images() {
         return images;
+    }
+
+    /** The Instance API's local volumes (l_ssd); Block Storage volumes are {@link #volumes()}. */
+    public LocalVolumeClient localVolumes() {
+        return localVolumes;
     }
 }

@@ -1,8 +1,11 @@
 package io.mvinfra.scaleway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -83,15 +86,19 @@ class DeleteScalewayServerWithVolumesTest {
     }
 
     @Test
-    void aStoppedServerCannotBeTerminatedAndNothingIsSent() {
+    void aStoppedServerWhichTerminateRefusesIsDeletedThenEachOfItsVolumes() {
         stubFor(get(SERVER).willReturn(okJson(RUNNING.replace("\"state\": \"running\"", "\"state\": \"stopped\"")
                 .replace("\"poweroff\", \"terminate\", \"reboot\", \"stop_in_place\", \"backup\"", "\"poweron\", \"backup\""))));
+        stubFor(delete(SERVER).willReturn(noContent()));
+        stubFor(delete("/instance/v1/zones/fr-par-1/volumes/" + ROOT).willReturn(noContent()));
 
         PressResult result = scw.press("Server", "deleteScalewayServerWithVolumes", server);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).isEqualTo("Server dev-web-1 is stopped: Scaleway terminates only a running server; power it on,"
-                + " or delete it and then its volumes");
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).startsWith("Server dev-web-1 deleted at Scaleway with its 1 volumes");
         verify(0, postRequestedFor(urlPathEqualTo(SERVER + "/action")));
+        verify(deleteRequestedFor(urlPathEqualTo(SERVER)));
+        verify(deleteRequestedFor(urlPathEqualTo("/instance/v1/zones/fr-par-1/volumes/" + ROOT)));
+        assertThat(scw.field("Volume", root, "providerSideId")).isNull();
     }
 }
