@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * Stoplight Prism mocking a provider's published OpenAPI document on loopback, in validation mode: a request that
@@ -26,6 +34,8 @@ public final class Prism implements AutoCloseable {
 
     public static final String DEFAULT_BIN = "/opt/mvinfra-prism/node_modules/.bin/prism";
     private static final long START_SECONDS = 90;
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final Process process;
     private final int port;
@@ -66,6 +76,22 @@ public final class Prism implements AutoCloseable {
             return output.stream().filter(line -> line.contains("[VALIDATOR]") && line.contains("error"))
                     .map(line -> line.replaceFirst("^.*?error\\s+", "")).toList();
         }
+    }
+
+    /**
+     * A request a stub recorded, sent to Prism as it was: same method, path, query and body, and the {@code headers}
+     * named (the credential's among them, for the spec's security scheme).
+     */
+    public HttpResponse<String> replay(LoggedRequest request, List<String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + request.getUrl().substring(1)));
+        for (String name : headers) {
+            if (request.containsHeader(name)) {
+                builder.header(name, request.getHeader(name));
+            }
+        }
+        String body = request.getBodyAsString();
+        builder.method(request.getMethod().value(), body == null || body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        return CLIENT.send(builder.build(), BodyHandlers.ofString());
     }
 
     public void clear() {

@@ -85,7 +85,7 @@ class CloudflareContractTest {
         List<String> refused = new ArrayList<>();
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (LoggedRequest request : sent) {
-            HttpResponse<String> answer = replay(request);
+            HttpResponse<String> answer = prism.replay(request, List.of("Authorization", "Content-Type", "Accept"));
             kinds.merge(request.getMethod().value() + " " + request.getUrl().replaceAll("[?].*", "").replaceAll("[0-9a-f]{32}", "{id}"), 1, Integer::sum);
             if (answer.statusCode() >= 300) {
                 refused.add(request.getMethod() + " " + request.getUrl() + " " + request.getBodyAsString() + " -> "
@@ -206,19 +206,6 @@ class CloudflareContractTest {
 
     private static String outcome(PressResult result) {
         return result.outcome() + ": " + result.message();
-    }
-
-    /** The recorded request to Prism: same method, path, query, body and headers (the credential included). */
-    private static HttpResponse<String> replay(LoggedRequest request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(prism.baseUrl() + request.getUrl().substring(1)));
-        for (String name : List.of("Authorization", "Content-Type", "Accept")) {
-            if (request.containsHeader(name)) {
-                builder.header(name, request.getHeader(name));
-            }
-        }
-        String body = request.getBodyAsString();
-        builder.method(request.getMethod().value(), body == null || body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-        return client.send(builder.build(), BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
