@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * Stoplight Prism mocking a provider's published OpenAPI document on loopback, in validation mode: a request that
@@ -26,6 +34,8 @@ public final class Prism implements AutoCloseable {
 
     public static final String DEFAULT_BIN = "/opt/mvinfra-prism/node_modules/.bin/prism";
     private static final long START_SECONDS = 90;
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final Process process;
     private final int port;

@@ -2,8 +2,11 @@ package io.mvinfra.scaleway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.Credential;
 import org.meveo.model.customEntities.Image;
 import org.meveo.model.customEntities.SecurityGroup;
 import org.meveo.model.customEntities.Server;
@@ -11,6 +14,7 @@ import org.meveo.model.customEntities.ServiceProvider;
 import org.meveo.model.customEntities.Volume;
 
 import io.mvinfra.buttons.ProviderButton;
+import io.mvinfra.http.ProviderException;
 import io.mvinfra.scaleway.servers.ServerRequests;
 
 /** What every Scaleway button shares besides {@link ProviderButton}: the client of a SCALEWAY provider, its zones. */
@@ -81,5 +85,63 @@ public abstract class ScalewayButton extends ProviderButton {
         SecurityGroup group = server.getSecurityGroup() == null ? null
                 : resolve(server.getSecurityGroup(), SecurityGroup.class, name + ": securityGroup");
         return new ServerRequests.Parts(image, root, additional, group);
+    }
+
+    /**
+     * The zone an entity of {@code cet} works in: its own, else the provider's first; one Scaleway does not serve is
+     * refused naming the field.
+     */
+    protected static String zone(String cet, String zone, ServiceProvider provider) throws BusinessException {
+        if (zone == null || zone.isBlank()) {
+            return zones(provider).get(0);
+        }
+        String given = zone.strip();
+        if (!ZONES.contains(given)) {
+            throw new BusinessException(cet + ".zone: " + given + " is not a Scaleway zone (" + String.join(", ", ZONES) + ")");
+        }
+        return given;
+    }
+
+    /** The project of the provider's credential ({@code projectId}), where a create goes when the entity names none; null when none. */
+    protected String credentialProject(ServiceProvider provider) throws BusinessException {
+        if (provider.getCredential() == null) {
+            return null;
+        }
+        Credential credential = resolve(provider.getCredential(), Credential.class, "ServiceProvider " + provider.getCode() + ": credential");
+        String project = credential.getProjectId();
+        return project == null || project.isBlank() ? null : project.strip();
+    }
+
+    /** Where an entity lives at Scaleway: its provider, its zone, and the client to reach it. */
+    protected record At(ServiceProvider provider, String zone, ScalewayClient scaleway) {
+    }
+
+    /**
+     * Where an entity of {@code cet} ({@code label} as the operator reads it) lives: its provider, followed from the
+     * reference, and its zone (its own, else the provider's first), both checked before any call.
+     */
+    protected At at(String cet, String label, ServiceProvider providerReference, String zone) throws BusinessException {
+        ServiceProvider provider = resolve(providerReference, ServiceProvider.class, label + ": provider");
+        return new At(provider, zone(cet, zone, provider), scaleway(provider));
+    }
+
+    /**
+     * The thing as Scaleway has it now; gone from Scaleway is said as such, with what to do:
+     * {@code Security group web (id …) is no longer at Scaleway: press 'List security groups'…}.
+     */
+    protected static <T> T current(Supplier<T> read, String label, String id, String hint) throws BusinessException {
+        try {
+            return read.get();
+        } catch (ProviderException e) {
+            if (e.is(ProviderException.Kind.NOT_FOUND)) {
+                throw new BusinessException(label + " (id " + id + ") is no longer at Scaleway: " + hint, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The entities a list of {@code zones} speaks for: those of these zones, or of none yet. */
+    protected static <E> List<E> inZones(List<E> entities, Function<E, String> zone, List<String> zones) {
+        return entities.stream().filter(e -> zone.apply(e) == null || zones.contains(zone.apply(e))).toList();
     }
 }

@@ -4,9 +4,13 @@ import java.util.Objects;
 
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.scaleway.images.ImageClient;
+import io.mvinfra.scaleway.ips.IpClient;
 import io.mvinfra.scaleway.products.ServerTypeClient;
+import io.mvinfra.scaleway.securitygroups.SecurityGroupClient;
+import io.mvinfra.scaleway.securitygroups.SecurityRuleClient;
 import io.mvinfra.scaleway.servers.ServerClient;
 import io.mvinfra.scaleway.snapshots.SnapshotClient;
+import io.mvinfra.scaleway.userdata.UserDataClient;
 import io.mvinfra.scaleway.volumes.LocalVolumeClient;
 import io.mvinfra.scaleway.volumes.VolumeClient;
 
@@ -23,6 +27,10 @@ public final class ScalewayClient {
     private final LocalVolumeClient localVolumes;
     private final SnapshotClient snapshots;
     private final ImageClient images;
+    private final SecurityGroupClient securityGroups;
+    private final SecurityRuleClient securityRules;
+    private final IpClient ips;
+    private final UserDataClient userData;
 
     public ScalewayClient(ProviderHttp http) {
         Objects.requireNonNull(http, "http");
@@ -32,6 +40,10 @@ public final class ScalewayClient {
         this.localVolumes = new LocalVolumeClient(http);
         this.snapshots = new SnapshotClient(http);
         this.images = new ImageClient(http);
+        this.securityGroups = new SecurityGroupClient(http);
+        this.securityRules = new SecurityRuleClient(http);
+        this.ips = new IpClient(http);
+        this.userData = new UserDataClient(http);
     }
 
     public ServerClient servers() {
@@ -60,5 +72,22 @@ public final class ScalewayClient {
     /** The Instance API's local volumes (l_ssd); Block Storage volumes are {@link #volumes()}. */
     public LocalVolumeClient localVolumes() {
         return localVolumes;
+    }
+
+    public SecurityGroupClient securityGroups() {
+        return securityGroups;
+    }
+
+    public SecurityRuleClient securityRules() {
+        return securityRules;
+    }
+
+    /** Flexible IPs. */
+    public IpClient ips() {
+        return ips;
+    }
+
+    public UserDataClient userData() {
+        return userData;
     }
 }

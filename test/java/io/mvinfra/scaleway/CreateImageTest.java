@@ -64,7 +64,8 @@ class CreateImageTest {
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.message()).isEqualTo("Image web-gold of snapshot data-1-daily created at Scaleway (id " + ID + "): x86_64, available");
         verify(postRequestedFor(urlPathEqualTo(IMAGES)).withRequestBody(equalToJson(
-                "{\"name\": \"web-gold\", \"root_volume\": \"" + SNAPSHOT_ID + "\", \"arch\": \"x86_64\", \"public\": false}")));
+                "{\"name\": \"web-gold\", \"root_volume\": \"" + SNAPSHOT_ID + "\", \"arch\": \"x86_64\", \"public\": false,"
+                        + " \"project\": \"" + ScalewayTestbed.PROJECT + "\"}")));
         assertThat(scw.field("Image", image, "providerSideId")).isEqualTo(ID);
         assertThat(scw.field("Image", image, "zone")).isEqualTo("fr-par-1");
         assertThat(scw.field("Image", image, "state")).isEqualTo("available");

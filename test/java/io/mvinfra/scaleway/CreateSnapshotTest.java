@@ -63,7 +63,7 @@ class CreateSnapshotTest {
         assertThat(result.message()).isEqualTo("Snapshot data-1-daily of volume data-1 created at Scaleway (id " + ID
                 + "): 20 GB (20000000000 bytes), available");
         verify(postRequestedFor(urlPathEqualTo(SNAPSHOTS)).withRequestBody(equalToJson(
-                "{\"volume_id\": \"" + VOLUME_ID + "\", \"name\": \"data-1-daily\", \"tags\": []}")));
+                "{\"volume_id\": \"" + VOLUME_ID + "\", \"name\": \"data-1-daily\", \"project_id\": \"" + ScalewayTestbed.PROJECT + "\", \"tags\": []}")));
         assertThat(scw.field("Snapshot", snapshot, "providerSideId")).isEqualTo(ID);
         assertThat(scw.field("Snapshot", snapshot, "zone")).isEqualTo("fr-par-1");
         assertThat(scw.field("Snapshot", snapshot, "state")).isEqualTo("available");

@@ -83,7 +83,7 @@ class CreateVolumeTest {
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.message()).isEqualTo("Volume data-1 created at Scaleway (id " + ID + "): 20 GB (20000000000 bytes), sbs_5k, available");
         verify(postRequestedFor(urlPathEqualTo(VOLUMES)).withHeader("X-Auth-Token", equalTo(ScalewayTestbed.SECRET_KEY))
-                .withRequestBody(equalToJson("{\"name\": \"data-1\", \"perf_iops\": 5000, \"from_empty\": {\"size\": 20000000000}, \"tags\": []}")));
+                .withRequestBody(equalToJson("{\"name\": \"data-1\", \"perf_iops\": 5000, \"project_id\": \"" + ScalewayTestbed.PROJECT + "\", \"from_empty\": {\"size\": 20000000000}, \"tags\": []}")));
         assertThat(scw.field("Volume", volume, "providerSideId")).isEqualTo(ID);
         assertThat(scw.field("Volume", volume, "state")).isEqualTo("available");
         assertThat(scw.field("Volume", volume, "volumeType")).isEqualTo("sbs_5k");
@@ -101,7 +101,7 @@ class CreateVolumeTest {
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
         verify(postRequestedFor(urlPathEqualTo(VOLUMES)).withRequestBody(equalToJson(
-                "{\"name\": \"data-copy\", \"from_snapshot\": {\"snapshot_id\": \"" + SNAPSHOT_ID + "\"}, \"tags\": []}")));
+                "{\"name\": \"data-copy\", \"project_id\": \"" + ScalewayTestbed.PROJECT + "\", \"from_snapshot\": {\"snapshot_id\": \"" + SNAPSHOT_ID + "\"}, \"tags\": []}")));
         assertThat(scw.field("Volume", volume, "size")).isEqualTo(20_000_000_000L);
         assertThat(scw.field("Volume", volume, "baseVolume")).isEqualTo(SNAPSHOT_ID);
     }
@@ -249,7 +249,7 @@ class CreateVolumeTest {
         PressResult result = scw.dryRun("Volume", "createScalewayVolume", volume);
 
         assertThat(result.message()).isEqualTo("Dry run: POST " + wm.getHttpBaseUrl() + VOLUMES
-                + " {\"name\":\"data-1\",\"perf_iops\":5000,\"from_empty\":{\"size\":20000000000},\"tags\":[]}");
+                + " {\"name\":\"data-1\",\"perf_iops\":5000,\"project_id\":\"" + ScalewayTestbed.PROJECT + "\",\"from_empty\":{\"size\":20000000000},\"tags\":[]}");
         verify(0, postRequestedFor(urlPathEqualTo(VOLUMES)));
     }
 }

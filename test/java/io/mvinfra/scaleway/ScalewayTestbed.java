@@ -21,13 +21,16 @@ import support.ModuleTestbed;
 final class ScalewayTestbed extends ModuleTestbed {
 
     static final String SECRET_KEY = "scw-secret-7d1f0c2e-4b9a-4e7d-8c1b-do-not-leak";
+    /** The credential's project, where a create goes when its entity names none. */
+    static final String PROJECT = "105bdce1-64c0-48ab-899d-868455867ecf";
 
     final String credential;
     final String provider;
 
     private ScalewayTestbed(String apiBaseUrl) {
         this.credential = create("Credential", Map.of("domainName", "api.scaleway.com",
-                "authenticationType", "SCALEWAY_SECRET_KEY", "accessKey", "SCWXXXXXXXXXXXXXXXXX", "apiKey", SECRET_KEY));
+                "authenticationType", "SCALEWAY_SECRET_KEY", "accessKey", "SCWXXXXXXXXXXXXXXXXX", "apiKey", SECRET_KEY,
+                "projectId", PROJECT));
         this.provider = create("ServiceProvider", Map.of("code", "scw-main", "kind", "SCALEWAY", "apiBaseUrl", apiBaseUrl,
                 "credential", credential, "zones", List.of("fr-par-1", "nl-ams-1"), "serverNameFilter", List.of("dev-", "int")));
     }
@@ -91,5 +94,65 @@ final class ScalewayTestbed extends ModuleTestbed {
     static ResponseDefinitionBuilder refusal(int status, String fixture) {
         return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withHeader("X-Request-Id", "c9d1cceb-5463-4311-b201-58e29cf7a23a").withBody(fixture("scaleway/" + fixture));
+    }
+
+    /** A SecurityGroup of this provider: {@code securityGroup("name", "web", "zone", "fr-par-1", …)}. */
+    String securityGroup(Object... fieldsAndValues) {
+        return create("SecurityGroup", fields("provider", provider, fieldsAndValues));
+    }
+
+    /** A SecurityRule of {@code group}. */
+    String securityRule(String group, Object... fieldsAndValues) {
+        return create("SecurityRule", fields("securityGroup", group, fieldsAndValues));
+    }
+
+    /** A PublicIp of this provider. */
+    String publicIp(Object... fieldsAndValues) {
+        return create("PublicIp", fields("provider", provider, fieldsAndValues));
+    }
+
+    /** A ServerUserData of {@code server}. */
+    String userData(String server, Object... fieldsAndValues) {
+        return create("ServerUserData", fields("server", server, fieldsAndValues));
+    }
+
+    /** An answer of Scaleway's: JSON with its status, {@code X-Total-Count} when it is a list. */
+    static ResponseDefinitionBuilder answer(int status, String json) {
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    /** One page of a list of {@code total} items in all. */
+    static ResponseDefinitionBuilder page(String json, int total) {
+        return answer(200, json).withHeader("X-Total-Count", String.valueOf(total));
+    }
+
+    /** One of Scaleway's error shapes, from {@code fixtures/scaleway/error-<type>.json}. */
+    static ResponseDefinitionBuilder error(int status, String type) {
+        return answer(status, fixture("scaleway/error-" + type + ".json"));
+    }
+
+    /**
+     * The error shapes the issue names, with the status Scaleway answers them with and what the operator reads of
+     * each: the type and every detail.
+     */
+    enum ScalewayError {
+        INVALID_ARGUMENTS(400, "invalid-arguments", "(HTTP 400, invalid_arguments): invalid argument(s): name is required (a server needs a name)"),
+        QUOTAS_EXCEEDED(403, "quotas-exceeded", "(HTTP 403, quotas_exceeded): quota(s) exceeded for this resource: instances_dev1_s at 10 of 10"),
+        NOT_FOUND(404, "not-found", "(HTTP 404, not_found): resource is not found"),
+        PERMISSIONS_DENIED(403, "permissions-denied", "(HTTP 403, permissions_denied): insufficient permissions: may not write instance_server");
+
+        final int status;
+        final String fixture;
+        final String told;
+
+        ScalewayError(int status, String fixture, String told) {
+            this.status = status;
+            this.fixture = fixture;
+            this.told = told;
+        }
+
+        ResponseDefinitionBuilder answer() {
+            return error(status, fixture);
+        }
     }
 }
