@@ -4,6 +4,7 @@
 import { h, fill, formatDate, formatDuration, spinner, ago, badge } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
+import { ask } from '../ask.js';
 import { widget, show } from './fields.js';
 
 export async function renderForm(view, cet, uuid) {
@@ -196,6 +197,14 @@ class EntityForm {
     try {
       latest = await api.get(this.entityPath);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 404 && this.view.alive()) {
+        // a button deleted it (Delete on Cloudflare): its page would be a ghost whose buttons still show
+        const said = this.pressResult.querySelector('.press-message');
+        this.view.flash('ok', `${this.template.name} ${this.entity.label} deleted${said ? `: ${said.textContent}` : '.'}`);
+        this.view.setLeaveGuard(null);
+        this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}`, true);
+        return;
+      }
       this.showAlert('bad', e.message);
       return;
     }
@@ -250,6 +259,18 @@ class EntityForm {
   }
 
   async press(button) {
+    const dryRun = Boolean(this.dryRun && this.dryRun.checked);
+    if (button.confirm && !dryRun) {
+      const name = this.entity.label;
+      const go = await ask({
+        title: `${button.label}: ${this.template.name} ${name}?`,
+        text: `${button.confirm}. This cannot be undone.`,
+        confirmLabel: button.label,
+        danger: true,
+        typeName: button.confirmByName ? name : null,
+      });
+      if (!go || !this.view.alive()) return;
+    }
     const el = this.buttonsBar.querySelector(`[data-action="${CSS.escape(button.code)}"]`);
     if (el) {
       el.disabled = true;
@@ -258,7 +279,7 @@ class EntityForm {
     this.showProgress({ label: button.label, startedAt: new Date().toISOString() });
     try {
       const { status, data } = await api.post(`${this.entityPath}/actions/${encodeURIComponent(button.code)}?wait=2`,
-        { dryRun: Boolean(this.dryRun && this.dryRun.checked) });
+        { dryRun });
       if (status === 202) presses.follow(data);
       else this.showPressResult(data);
     } catch (e) {

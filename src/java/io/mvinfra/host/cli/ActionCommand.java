@@ -66,15 +66,20 @@ final class ActionCommand {
         String user;
         @Option(names = "--json")
         boolean json;
+        @Option(names = "--yes", description = "Go on without asking, for a button that destroys or replaces something at the provider")
+        boolean yes;
 
         @Override
         public Integer call() {
             try (Host h = host.open()) {
+                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
+                if (!dryRun && !yes && !Confirmation.given(h, cet, action, entity, err())) {
+                    return Main.BAD_INPUT;
+                }
                 Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
-                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
                 PressRequest press = new PressRequest(cet, action, entity, user != null ? user : System.getProperty("user.name"), parameters);
                 if (System.console() != null) {
                     // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message

@@ -180,6 +180,65 @@ class WebAdminBrowserTest {
     }
 
     @Test
+    void deleteOnCloudflareAsksFirstNamingWhatIsLostThenShowsTheList() {
+        String zone = cloudflareZone("delete.example", "cf-delete");
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "gone.delete.example", "value", "198.51.100.9", "providerSideId", RECORD_ID))).json().path("uuid").asText();
+        String path = "/client/v4/zones/" + ZONE_ID + "/dns_records/" + RECORD_ID;
+        cloudflare.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(path))
+                .willReturn(okJson(fixture("cloudflare/dns-record-deleted.json"))));
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='deleteCloudflareDnsRecord']");
+        browser.click("[data-action='deleteCloudflareDnsRecord']");
+        String question = browser.text("#ask");
+        browser.screenshot("provider-delete-confirm");
+        browser.click("#ask-cancel");
+        browser.waitUntilGone("#ask");
+        int afterCancel = cloudflare.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(path))).size();
+        browser.click("[data-action='deleteCloudflareDnsRecord']");
+        browser.click("#ask-confirm");
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().endsWith("/#/e/DnsRecord"));
+        browser.waitForText("body", "DNS record gone.delete.example deleted");
+        assertThat(question).contains("Delete on Cloudflare: DNS record gone.delete.example?")
+                .contains("Deletes the DNS record at Cloudflare: the name stops resolving");
+        assertThat(afterCancel).as("cancel sends nothing").isZero();
+        assertThat(api.get("/api/entities/DnsRecord/" + record).status()).isEqualTo(404);
+        browser.screenshot("provider-delete-then-list");
+    }
+
+    @Test
+    void deletingALockdownRuleAtCloudflareNeedsItsNameTyped() {
+        String zone = cloudflareZone("rules.example", "cf-rules");
+        String rule = api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "admin area",
+                "urls", List.of("rules.example/admin*"), "ips", List.of("198.51.100.4"), "providerSideId", "rule-1"))).json().path("uuid").asText();
+        String label = api.get("/api/entities/LockdownRule/" + rule).json().path("label").asText();
+
+        browser.go("/e/LockdownRule/" + rule, "[data-action='deleteCloudflareLockdownRule']");
+        browser.click("[data-action='deleteCloudflareLockdownRule']");
+        boolean enabledBefore = browser.waitFor("#ask-confirm").isEnabled();
+        browser.typeCss("#ask-type-name", label);
+        boolean enabledAfter = browser.waitFor("#ask-confirm").isEnabled();
+        browser.screenshot("provider-delete-type-name");
+        browser.click("#ask-cancel");
+
+        assertThat(enabledBefore).as("not before the name is typed").isFalse();
+        assertThat(enabledAfter).isTrue();
+        assertThat(api.get("/api/entities/LockdownRule/" + rule).status()).isEqualTo(200);
+    }
+
+    /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
+    private static String cloudflareZone(String name, String providerCode) {
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", TOKEN))).json().path("uuid").asText();
+        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", providerCode, "kind", "CLOUDFLARE",
+                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
+        return api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", name, "registrar", provider,
+                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+    }
+
+    @Test
     void aButtonOfTheListListsCloudflareDomainsFromTheDomainPage() {
         cloudflare.stubFor(get(urlPathEqualTo("/client/v4/zones")).willReturn(okJson(fixture("cloudflare/zones-page-2.json"))));
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "list.example",

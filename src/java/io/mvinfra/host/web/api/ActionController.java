@@ -152,6 +152,10 @@ public final class ActionController {
         out.put("code", a.code());
         out.put("label", a.label());
         out.put("description", a.description());
+        a.confirmation().ifPresent(text -> {
+            out.put("confirm", text);
+            out.put("confirmByName", a.confirmByName());
+        });
         return out;
     }
 
