@@ -228,6 +228,39 @@ class WebAdminBrowserTest {
         assertThat(api.get("/api/entities/LockdownRule/" + rule).status()).isEqualTo(200);
     }
 
+    @Test
+    void addToLockdownRuleAsksWhichRuleOfTheZoneInAForm() {
+        String zone = cloudflareZone("params.example", "cf-params");
+        String office = "5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f";
+        String partners = "6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a";
+        api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Admin from the office",
+                "urls", List.of("params.example/admin*"), "ips", List.of("198.51.100.4"), "providerSideId", office)));
+        String second = api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Partners",
+                "urls", List.of("params.example/partners*"), "ips", List.of("198.51.100.5"), "providerSideId", partners))).json().path("uuid").asText();
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "www.params.example", "value", "192.0.2.10", "providerSideId", RECORD_ID))).json().path("uuid").asText();
+        String rulePath = "/client/v4/zones/" + ZONE_ID + "/firewall/lockdowns/" + partners;
+        cloudflare.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo(rulePath)).willReturn(okJson(
+                "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"id\": \"" + partners + "\","
+                + " \"created_on\": \"2024-03-04T10:11:12Z\", \"modified_on\": \"2024-03-06T08:00:00Z\", \"paused\": false,"
+                + " \"description\": \"Partners\", \"urls\": [\"params.example/partners*\", \"www.params.example/*\"],"
+                + " \"configurations\": [{\"target\": \"ip\", \"value\": \"198.51.100.5\"}, {\"target\": \"ip\", \"value\": \"192.0.2.10\"}]}}")));
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='addToCloudflareLockdownRule']");
+        browser.click("[data-action='addToCloudflareLockdownRule']");
+        org.openqa.selenium.support.ui.Select rules = new org.openqa.selenium.support.ui.Select(browser.waitFor("#param-lockdownRule"));
+        List<String> offered = rules.getOptions().stream().map(o -> o.getText()).toList();
+        rules.selectByValue(second);
+        browser.screenshot("press-parameter-form");
+        browser.click("#ask-confirm");
+
+        browser.waitForText("#press-result", "now lets 192.0.2.10 through");
+        assertThat(offered).containsExactly("(choose)", "Admin from the office", "Partners");
+        assertThat(browser.text("#press-result")).contains("Partners");
+        cloudflare.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo(rulePath)));
+        browser.screenshot("press-parameter-result");
+    }
+
     /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
     private static String cloudflareZone(String name, String providerCode) {
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
