@@ -4,6 +4,7 @@
 import { h, fill, formatDate, formatDuration, spinner, ago, badge } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
+import { ask } from '../ask.js';
 import { widget, show } from './fields.js';
 
 export async function renderForm(view, cet, uuid) {
@@ -196,6 +197,14 @@ class EntityForm {
     try {
       latest = await api.get(this.entityPath);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 404 && this.view.alive()) {
+        // a button deleted it (Delete on Cloudflare): its page would be a ghost whose buttons still show
+        const said = this.pressResult.querySelector('.press-message');
+        this.view.flash('ok', `${this.template.name} ${this.entity.label} deleted${said ? `: ${said.textContent}` : '.'}`);
+        this.view.setLeaveGuard(null);
+        this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}`, true);
+        return;
+      }
       this.showAlert('bad', e.message);
       return;
     }
@@ -250,6 +259,23 @@ class EntityForm {
   }
 
   async press(button) {
+    const dryRun = Boolean(this.dryRun && this.dryRun.checked);
+    const confirm = button.confirm && !dryRun;
+    const controls = await this.parameterControls(button);
+    let parameters = {};
+    if (confirm || controls.length) {
+      const name = this.entity.label;
+      const values = await ask({
+        title: `${button.label}: ${this.template.name} ${name}${confirm ? '?' : ''}`,
+        text: confirm ? `${button.confirm}. This cannot be undone.` : button.description,
+        confirmLabel: button.label,
+        danger: confirm,
+        typeName: confirm && button.confirmByName ? name : null,
+        controls,
+      });
+      if (!values || !this.view.alive()) return;
+      parameters = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    }
     const el = this.buttonsBar.querySelector(`[data-action="${CSS.escape(button.code)}"]`);
     if (el) {
       el.disabled = true;
@@ -258,13 +284,44 @@ class EntityForm {
     this.showProgress({ label: button.label, startedAt: new Date().toISOString() });
     try {
       const { status, data } = await api.post(`${this.entityPath}/actions/${encodeURIComponent(button.code)}?wait=2`,
-        { dryRun: Boolean(this.dryRun && this.dryRun.checked) });
+        { dryRun, parameters });
       if (status === 202) presses.follow(data);
       else this.showPressResult(data);
     } catch (e) {
       fill(this.pressResult, h('div', { class: 'alert bad', role: 'alert' }, h('strong', {}, `${button.label}: `), e.message));
       this.loadButtons();
     }
+  }
+
+  /**
+   * A control per parameter the button declares: a reference offers the entities of its template that share a
+   * reference with this one (the lockdown rules of this record's zone), a list value its values, else text.
+   */
+  async parameterControls(button) {
+    const controls = [];
+    for (const p of button.parameters || []) {
+      const id = `param-${p.name}`;
+      let input;
+      if (p.kind === 'reference') {
+        const page = await api.get(`/api/entities/${encodeURIComponent(p.entity)}?limit=500`);
+        const choices = page.items.filter((candidate) => this.sharesAReference(candidate));
+        input = h('select', { id, name: p.name },
+          h('option', { value: '' }, choices.length === 1 ? `(the only one: ${choices[0].label})` : '(choose)'),
+          choices.map((c) => h('option', { value: c.uuid }, c.label)));
+      } else if (p.kind === 'list') {
+        input = h('select', { id, name: p.name }, h('option', { value: '' }, '(choose)'),
+          p.values.map((v) => h('option', { value: v.code }, v.label)));
+      } else {
+        input = h('input', { type: 'text', id, name: p.name });
+      }
+      controls.push({ name: p.name, label: p.label, input });
+    }
+    return controls;
+  }
+
+  sharesAReference(candidate) {
+    const refs = this.template.fields.filter((f) => f.type === 'ENTITY').map((f) => [f.code, this.entity.fields[f.code]]);
+    return refs.some(([code, uuid]) => uuid && candidate.fields[code] === uuid);
   }
 
   /** Presses followed in the background: ours show here, and count as seen. */

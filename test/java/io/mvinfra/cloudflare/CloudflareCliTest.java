@@ -163,7 +163,12 @@ class CloudflareCliTest {
         assertThat(audit(www).get(0).get("action").asText()).isEqualTo("addToCloudflareLockdownRule");
         verify(putRequestedFor(urlEqualTo(rule)));
 
-        Run deleted = run("action", "run", "DnsRecord", "deleteCloudflareDnsRecord", www, "--user", "ops");
+        Run unconfirmed = run("action", "run", "DnsRecord", "deleteCloudflareDnsRecord", www, "--user", "ops");
+        assertThat(unconfirmed.code()).as("no terminal to ask on, no --yes").isEqualTo(2);
+        assertThat(unconfirmed.err()).startsWith("error: Delete on Cloudflare on www.example.com: Deletes the DNS record at Cloudflare")
+                .contains("add --yes to go on");
+        verify(0, deleteRequestedFor(urlEqualTo(RECORDS + "/" + RECORD_ID)));
+        Run deleted = run("action", "run", "DnsRecord", "deleteCloudflareDnsRecord", www, "--user", "ops", "--yes");
         assertThat(deleted.out().trim()).isEqualTo("DNS record www.example.com deleted at Cloudflare (id " + RECORD_ID + ") and removed here");
         Run gone = run("entity", "get", "DnsRecord", www, "--json");
         assertThat(gone.code()).isEqualTo(2);

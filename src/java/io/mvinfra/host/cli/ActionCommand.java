@@ -74,6 +74,8 @@ final class ActionCommand {
         boolean all;
         @Option(names = "--parallel", defaultValue = "4", description = "Presses at a time with --where or --all (default 4)")
         int parallel;
+        @Option(names = "--yes", description = "Go on without asking, for a button that destroys or replaces something at the provider")
+        boolean yes;
 
         @Override
         public Integer call() {
@@ -82,6 +84,10 @@ final class ActionCommand {
                         : "--parallel must be 1 or more, is " + parallel);
             }
             try (Host h = host.open()) {
+                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
+                if (!dryRun && !yes && !Confirmation.given(h, cet, action, entity, err())) {
+                    return Main.BAD_INPUT;
+                }
                 Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
@@ -90,7 +96,6 @@ final class ActionCommand {
                 if (where != null || all) {
                     return new BulkPress(h, cet, action, parameters, who, parallel).run(where, out(), err(), json);
                 }
-                String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
                 PressRequest press = new PressRequest(cet, action, entity, who, parameters);
                 if (System.console() != null) {
                     // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message

@@ -248,6 +248,7 @@ public final class ModuleLoader {
                     parameters.put(e.getKey(), e.getValue().asText());
                     checkEl(file, "scriptParameters." + e.getKey(), e.getValue().asText());
                 });
+                checkConfirmation(file, parameters);
                 ofEntity.add(new EntityAction(code, owner, node.path("label").asText(code), node.path("description").asText(""), script,
                         condition == null || condition.isBlank() ? null : condition, parameters,
                         node.path("applicableToEntityInstance").asBoolean(true), node.path("applicableToEntityList").asBoolean(false),
@@ -350,6 +351,21 @@ public final class ModuleLoader {
             }
         } catch (ClassNotFoundException | LinkageError e) {
             problem(file, field, "script class " + script + " does not exist");
+        }
+    }
+
+    /** The confirmation is read without evaluation, by the page and the CLI alike: plain text, a plain flag. */
+    private void checkConfirmation(Path file, Map<String, String> parameters) {
+        String text = parameters.get(EntityAction.CONFIRM);
+        if (text != null && (text.isBlank() || text.contains("#{") || text.contains("${"))) {
+            problem(file, "scriptParameters." + EntityAction.CONFIRM, "must be a plain sentence saying what the press destroys, not an expression");
+        }
+        String byName = parameters.get(EntityAction.CONFIRM_BY_NAME);
+        if (byName != null && !byName.equals("#{true}") && !byName.equals("#{false}")) {
+            problem(file, "scriptParameters." + EntityAction.CONFIRM_BY_NAME, "must be #{true} or #{false}, is " + byName);
+        }
+        if (byName != null && text == null) {
+            problem(file, "scriptParameters." + EntityAction.CONFIRM_BY_NAME, "needs scriptParameters.confirm, the sentence to show");
         }
     }
 

@@ -17,7 +17,7 @@ public class StoreException extends RuntimeException {
     public record Violation(String entity, String field, String rule, String message) {
         @Override
         public String toString() {
-            return entity + "." + field + ": " + message + " (" + rule + ")";
+            return entity + (field.isEmpty() ? "" : "." + field) + ": " + message + " (" + rule + ")";
         }
     }
 

@@ -92,7 +92,7 @@ public final class StoreSession implements AutoCloseable {
                 }
             }
             values.putAll(input);
-            String uuid = input.get("uuid") instanceof String u && !u.isBlank() ? u : TimeOrderedUuid.next();
+            String uuid = FieldValues.newEntityUuid(cet, input.get("uuid"), TimeOrderedUuid::next);
             values.remove("uuid");
             created.add(new StoredEntity(uuid, cet, 1, validated(template, uuid, values, Map.of()), now, now));
         }
@@ -706,7 +706,8 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private static Violation unknownField(EntityTemplate template, String code) {
-        return new Violation(template.code(), code, "unknown", "no such field in " + template.code()
+        String what = code.isBlank() ? "a field name is empty (\"" + code + "\"): name one of the fields" : "no such field in " + template.code();
+        return new Violation(template.code(), code, "unknown", what
                 + " (fields: " + String.join(", ", template.fields().stream().map(FieldTemplate::code).toList()) + ")");
     }
 

@@ -100,6 +100,96 @@ class EntityApiTest {
     }
 
     @Test
+    void refusesAFractionInAWholeNumberFieldInsteadOfRoundingIt() {
+        Response r = post("DnsRecord", "{\"ttl\": 1.5, \"priority\": 1.5, \"recordType\": \"MX\", \"name\": \"m\"}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(violations(r)).contains("ttl:type", "priority:type");
+        assertThat(message(r, "ttl")).isEqualTo("must be a whole number, is 1.5");
+        assertThat(message(r, "priority")).isEqualTo("must be a whole number, is 1.5");
+    }
+
+    @Test
+    void refusesAWholeNumberBeyondTheLongRangeInsteadOfWrappingIt() {
+        Response r = post("LockdownRule", "{\"priority\": -9223372036854775809, \"urls\": [\"a.example.com/*\"]}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(violations(r)).contains("priority:type");
+        assertThat(message(r, "priority")).startsWith("is out of range");
+    }
+
+    @Test
+    void refusesAChosenUuidThatIsNotAUuidAndKeepsOneThatIs() {
+        String real = "0190a3f2-7c4e-7d1a-9b2c-3e4f5a6b7c8d";
+
+        Response invalid = post("ServiceProvider", "{\"uuid\": \"not-a-uuid\", \"code\": \"chosen-1\", \"kind\": \"CLOUDFLARE\"}");
+        Response valid = post("ServiceProvider", "{\"uuid\": \"" + real.toUpperCase() + "\", \"code\": \"chosen-2\", \"kind\": \"CLOUDFLARE\"}");
+
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(violations(invalid)).containsExactly("uuid:type");
+        assertThat(invalid.json().path("error").asText()).contains("ServiceProvider.uuid: 'not-a-uuid' is not a UUID");
+        assertThat(valid.status()).isEqualTo(201);
+        assertThat(valid.json().path("uuid").asText()).as("one spelling of a uuid").isEqualTo(real);
+    }
+
+    @Test
+    void refusesABooleanInATextOrSecretField() {
+        Response text = post("DnsRecord", "{\"comment\": true}");
+        Response secret = post("Credential", "{\"token\": true}");
+
+        assertThat(violations(text)).contains("comment:type");
+        assertThat(message(text, "comment")).isEqualTo("expects text, got a boolean true");
+        assertThat(violations(secret)).contains("token:type");
+    }
+
+    @Test
+    void refusesANumberAsADate() {
+        Response r = post("DnsRecord", "{\"creationDate\": 1e308}");
+
+        assertThat(violations(r)).contains("creationDate:type");
+        assertThat(message(r, "creationDate")).startsWith("expects a date (ISO-8601 text");
+    }
+
+    @Test
+    void refusesNullInsideAList() {
+        Response r = post("LockdownRule", "{\"urls\": [\"a.example.com/*\", null]}");
+
+        assertThat(violations(r)).contains("urls:type");
+        assertThat(message(r, "urls")).startsWith("item 2 of the list is null");
+    }
+
+    @Test
+    void refusesAFieldWithAnEmptyNameClearly() {
+        Response r = post("DnsRecord", "{\"\": \"x\"}");
+
+        assertThat(violations(r)).contains(":unknown");
+        assertThat(message(r, "")).startsWith("a field name is empty");
+        assertThat(r.json().path("error").asText()).doesNotContain("DnsRecord.:");
+    }
+
+    @Test
+    void countsLengthsInCharactersNotUtf16Units() {
+        String fiveHundredEmoji = "\uD83D\uDE00".repeat(500);
+
+        Response r = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("comment", fiveHundredEmoji)));
+
+        assertThat(violations(r)).doesNotContain("comment:maxValue");
+    }
+
+    private static String message(Response r, String field) {
+        for (JsonNode v : r.json().path("violations")) {
+            if (v.path("field").asText().equals(field)) {
+                return v.path("message").asText();
+            }
+        }
+        return null;
+    }
+
+    private static Response post(String cet, String fieldsJson) {
+        return api.post("/api/entities/" + cet, "{\"fields\": " + fieldsJson + "}");
+    }
+
+    @Test
     void refusesAStaleUpdateWithAClearMessage() {
         String uuid = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "stale-1", "kind", "SCALEWAY")))
                 .json().path("uuid").asText();

@@ -180,6 +180,98 @@ class WebAdminBrowserTest {
     }
 
     @Test
+    void deleteOnCloudflareAsksFirstNamingWhatIsLostThenShowsTheList() {
+        String zone = cloudflareZone("delete.example", "cf-delete");
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "gone.delete.example", "value", "198.51.100.9", "providerSideId", RECORD_ID))).json().path("uuid").asText();
+        String path = "/client/v4/zones/" + ZONE_ID + "/dns_records/" + RECORD_ID;
+        cloudflare.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(path))
+                .willReturn(okJson(fixture("cloudflare/dns-record-deleted.json"))));
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='deleteCloudflareDnsRecord']");
+        browser.click("[data-action='deleteCloudflareDnsRecord']");
+        String question = browser.text("#ask");
+        browser.screenshot("provider-delete-confirm");
+        browser.click("#ask-cancel");
+        browser.waitUntilGone("#ask");
+        int afterCancel = cloudflare.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(path))).size();
+        browser.click("[data-action='deleteCloudflareDnsRecord']");
+        browser.click("#ask-confirm");
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().endsWith("/#/e/DnsRecord"));
+        browser.waitForText("body", "DNS record gone.delete.example deleted");
+        assertThat(question).contains("Delete on Cloudflare: DNS record gone.delete.example?")
+                .contains("Deletes the DNS record at Cloudflare: the name stops resolving");
+        assertThat(afterCancel).as("cancel sends nothing").isZero();
+        assertThat(api.get("/api/entities/DnsRecord/" + record).status()).isEqualTo(404);
+        browser.screenshot("provider-delete-then-list");
+    }
+
+    @Test
+    void deletingALockdownRuleAtCloudflareNeedsItsNameTyped() {
+        String zone = cloudflareZone("rules.example", "cf-rules");
+        String rule = api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "admin area",
+                "urls", List.of("rules.example/admin*"), "ips", List.of("198.51.100.4"), "providerSideId", "rule-1"))).json().path("uuid").asText();
+        String label = api.get("/api/entities/LockdownRule/" + rule).json().path("label").asText();
+
+        browser.go("/e/LockdownRule/" + rule, "[data-action='deleteCloudflareLockdownRule']");
+        browser.click("[data-action='deleteCloudflareLockdownRule']");
+        boolean enabledBefore = browser.waitFor("#ask-confirm").isEnabled();
+        browser.typeCss("#ask-type-name", label);
+        boolean enabledAfter = browser.waitFor("#ask-confirm").isEnabled();
+        browser.screenshot("provider-delete-type-name");
+        browser.click("#ask-cancel");
+
+        assertThat(enabledBefore).as("not before the name is typed").isFalse();
+        assertThat(enabledAfter).isTrue();
+        assertThat(api.get("/api/entities/LockdownRule/" + rule).status()).isEqualTo(200);
+    }
+
+    @Test
+    void addToLockdownRuleAsksWhichRuleOfTheZoneInAForm() {
+        String zone = cloudflareZone("params.example", "cf-params");
+        String office = "5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f";
+        String partners = "6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a";
+        api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Admin from the office",
+                "urls", List.of("params.example/admin*"), "ips", List.of("198.51.100.4"), "providerSideId", office)));
+        String second = api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Partners",
+                "urls", List.of("params.example/partners*"), "ips", List.of("198.51.100.5"), "providerSideId", partners))).json().path("uuid").asText();
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "www.params.example", "value", "192.0.2.10", "providerSideId", RECORD_ID))).json().path("uuid").asText();
+        String rulePath = "/client/v4/zones/" + ZONE_ID + "/firewall/lockdowns/" + partners;
+        cloudflare.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo(rulePath)).willReturn(okJson(
+                "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"id\": \"" + partners + "\","
+                + " \"created_on\": \"2024-03-04T10:11:12Z\", \"modified_on\": \"2024-03-06T08:00:00Z\", \"paused\": false,"
+                + " \"description\": \"Partners\", \"urls\": [\"params.example/partners*\", \"www.params.example/*\"],"
+                + " \"configurations\": [{\"target\": \"ip\", \"value\": \"198.51.100.5\"}, {\"target\": \"ip\", \"value\": \"192.0.2.10\"}]}}")));
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='addToCloudflareLockdownRule']");
+        browser.click("[data-action='addToCloudflareLockdownRule']");
+        org.openqa.selenium.support.ui.Select rules = new org.openqa.selenium.support.ui.Select(browser.waitFor("#param-lockdownRule"));
+        List<String> offered = rules.getOptions().stream().map(o -> o.getText()).toList();
+        rules.selectByValue(second);
+        browser.screenshot("press-parameter-form");
+        browser.click("#ask-confirm");
+
+        browser.waitForText("#press-result", "now lets 192.0.2.10 through");
+        assertThat(offered).containsExactly("(choose)", "Admin from the office", "Partners");
+        assertThat(browser.text("#press-result")).contains("Partners");
+        cloudflare.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo(rulePath)));
+        browser.screenshot("press-parameter-result");
+    }
+
+    /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
+    private static String cloudflareZone(String name, String providerCode) {
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", TOKEN))).json().path("uuid").asText();
+        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", providerCode, "kind", "CLOUDFLARE",
+                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
+        return api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", name, "registrar", provider,
+                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+    }
+
+    @Test
     void aButtonOfTheListListsCloudflareDomainsFromTheDomainPage() {
         cloudflare.stubFor(get(urlPathEqualTo("/client/v4/zones")).willReturn(okJson(fixture("cloudflare/zones-page-2.json"))));
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "list.example",

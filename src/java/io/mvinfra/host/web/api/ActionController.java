@@ -1,9 +1,11 @@
 package io.mvinfra.host.web.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.meveo.service.script.Script;
@@ -15,6 +17,9 @@ import io.javalin.http.Context;
 import io.mvinfra.host.Host;
 import io.mvinfra.host.module.EntityAction;
 import io.mvinfra.host.module.EntityTemplate;
+import io.mvinfra.host.module.FieldTemplate;
+import io.mvinfra.host.module.FieldType;
+import io.mvinfra.host.module.Module;
 import io.mvinfra.host.runtime.AuditEntry;
 import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.runtime.PressRequest;
@@ -61,7 +66,7 @@ public final class ActionController {
         EntityTemplate template = EntityController.template(host, ctx);
         String uuid = ctx.pathParam("uuid");
         host.store().require(template.code(), uuid);
-        ctx.json(host.actions().applicable(template.code(), uuid).stream().map(ActionController::button).toList());
+        ctx.json(host.actions().applicable(template.code(), uuid).stream().map(a -> button(host.module(), a)).toList());
     }
 
     private void press(Context ctx) {
@@ -79,7 +84,7 @@ public final class ActionController {
 
     private void listButtons(Context ctx) {
         EntityTemplate template = EntityController.template(host, ctx);
-        ctx.json(host.actions().listButtons(template.code()).stream().map(ActionController::button).toList());
+        ctx.json(host.actions().listButtons(template.code()).stream().map(a -> button(host.module(), a)).toList());
     }
 
     /** A button of the template's list: the script runs with no entity (e.g. "List Cloudflare domains" of every provider). */
@@ -147,11 +152,43 @@ public final class ActionController {
         return out;
     }
 
-    static Map<String, Object> button(EntityAction a) {
+    static Map<String, Object> button(Module module, EntityAction a) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", a.code());
         out.put("label", a.label());
         out.put("description", a.description());
+        out.put("parameters", a.operatorParameters().stream().map(p -> parameter(module, a, p)).toList());
+        a.confirmation().ifPresent(text -> {
+            out.put("confirm", text);
+            out.put("confirmByName", a.confirmByName());
+        });
+        return out;
+    }
+
+    /**
+     * What a press form asks for a parameter. The descriptor gives only a name, so the name says it: one named
+     * after an entity template (lockdownRule) is one of its entities; one named after a list field of the
+     * button's template takes that field's values; any other is text. The script checks the value as always.
+     */
+    private static Map<String, Object> parameter(Module module, EntityAction a, String name) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        Optional<EntityTemplate> referenced = module.entities().values().stream().filter(t -> t.code().equalsIgnoreCase(name)).findFirst();
+        Optional<FieldTemplate> listField = module.entity(a.entity()).flatMap(t -> t.field(name)).filter(f -> f.type() == FieldType.LIST);
+        if (referenced.isPresent()) {
+            out.put("kind", "reference");
+            out.put("label", referenced.get().name());
+            out.put("entity", referenced.get().code());
+        } else if (listField.isPresent()) {
+            out.put("kind", "list");
+            out.put("label", ModuleController.shortLabel(listField.get().description() == null ? name : listField.get().description()));
+            List<Map<String, String>> values = new ArrayList<>();
+            listField.get().listValues().forEach((code, text) -> values.add(Map.of("code", code, "label", text)));
+            out.put("values", values);
+        } else {
+            out.put("kind", "text");
+            out.put("label", name);
+        }
         return out;
     }
 

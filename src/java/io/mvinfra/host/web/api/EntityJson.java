@@ -8,7 +8,6 @@ import java.util.Set;
 
 import io.mvinfra.host.module.EntityTemplate;
 import io.mvinfra.host.module.FieldTemplate;
-import io.mvinfra.host.module.FieldType;
 import io.mvinfra.host.store.StoreSession;
 import io.mvinfra.host.store.StoredEntity;
 
@@ -18,9 +17,6 @@ import io.mvinfra.host.store.StoredEntity;
  * {@code references} map beside it gives each referenced entity's template and label for display.
  */
 final class EntityJson {
-    /** Fields that name an entity better than whatever comes first among its summary fields. */
-    private static final List<String> NAMING_FIELDS = List.of("name", "code", "instanceName");
-
     private EntityJson() {
     }
 
@@ -36,21 +32,8 @@ final class EntityJson {
         return out;
     }
 
-    /** A short human name: its name or code field, else its first summary text, else the start of its uuid. */
     static String label(EntityTemplate template, StoredEntity e) {
-        for (String code : NAMING_FIELDS) {
-            Object value = e.value(code);
-            if (value instanceof String s && !s.isBlank() && template.field(code).filter(f -> !f.isSecret()).isPresent()) {
-                return s;
-            }
-        }
-        for (FieldTemplate f : template.fields()) {
-            Object value = e.value(f.code());
-            if (f.summary() && (f.type() == FieldType.STRING || f.type() == FieldType.LIST) && value instanceof String s && !s.isBlank()) {
-                return s;
-            }
-        }
-        return e.uuid().substring(0, Math.min(8, e.uuid().length()));
+        return template.label(e.values(), e.uuid());
     }
 
     /** uuid → {entity, label} for every entity the given ones reference, read in the caller's transaction. */

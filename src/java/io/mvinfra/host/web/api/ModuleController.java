@@ -69,7 +69,7 @@ public final class ModuleController {
         out.put("description", e.description());
         out.put("category", e.category());
         out.put("fields", e.fields().stream().map(ModuleController::field).toList());
-        out.put("buttons", module.actionsOf(e.code()).stream().filter(a -> a.applicableToEntityInstance()).map(ActionController::button).toList());
+        out.put("buttons", module.actionsOf(e.code()).stream().filter(a -> a.applicableToEntityInstance()).map(a -> ActionController.button(module, a)).toList());
         return out;
     }
 
