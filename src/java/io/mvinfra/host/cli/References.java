@@ -13,11 +13,12 @@ import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.store.StoredEntity;
 
 /**
- * Lets an operator name an entity as people do: by its uuid, or by its {@code code} or {@code name} when that is
- * unique within its template ({@code domainName=example.com}); and shows a reference by that name in tables.
+ * Lets an operator name an entity as people do: by its uuid, or by its {@code code} or {@code name} (a Server's
+ * {@code instanceName}, the original module's code for it) when that is unique within its template
+ * ({@code domainName=example.com}); and shows a reference by that name in tables.
  */
 final class References {
-    private static final List<String> NAMING_FIELDS = List.of("code", "name");
+    private static final List<String> NAMING_FIELDS = List.of("code", "name", "instanceName");
 
     private final Host host;
     private final Map<String, String> labels = new HashMap<>();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mvinfra.host.Host;
 import io.mvinfra.host.store.StoreSession;
 import io.mvinfra.host.store.StoredEntity;
+import support.CliRun;
 import support.TestHosts;
 import support.TestHosts.Db;
 

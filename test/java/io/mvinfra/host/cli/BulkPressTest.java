@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.mvinfra.host.Host;
+import support.CliRun;
 import support.ProviderBudget;
 import support.TestHosts;
 import support.TestHosts.Db;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.mvinfra.host.Host;
+import support.CliRun;
 import support.TestHosts;
 import support.TestHosts.Db;
 

@@ -1,4 +1,4 @@
-package io.mvinfra.host.cli;
+package support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mvinfra.host.cli.Main;
 import picocli.CommandLine;
 
 /** One command through the CLI's own entry point, on a data directory and a module: its exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-    static CliRun on(Path home, Path module, String... args) {
+    public static CliRun on(Path home, Path module, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home=" + home);
         all.add("--module=" + module);
@@ -24,7 +25,7 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return out.lines().toList();
     }
 }
