@@ -23,6 +23,13 @@ public final class LocalServices {
                 "Keystone is not listening on 127.0.0.1:5000 (start it: sudo OS_SERVICES=keystone ../shared/openstack-local/up.sh)");
     }
 
+    /** Keystone, Nova and Glance from {@code OS_SERVICES=nova ../shared/openstack-local/up.sh} (Nova brings Glance and Neutron). */
+    public static void requireCompute() {
+        requireKeystone();
+        require(listening("127.0.0.1", 8774) && listening("127.0.0.1", 9292),
+                "Nova (127.0.0.1:8774) or Glance (127.0.0.1:9292) is not listening (start them: sudo OS_SERVICES=nova ../shared/openstack-local/up.sh)");
+    }
+
     /** Skips the test, or fails it when services are required, with {@code why}. */
     public static void require(boolean available, String why) {
         if (available) {

@@ -10,6 +10,7 @@ import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.scaleway.servers.ScalewayServer;
 import io.mvinfra.scaleway.servers.ServerMapper;
+import io.mvinfra.sync.NameFilter;
 import io.mvinfra.sync.Reconciliation;
 
 /**
@@ -28,7 +29,7 @@ public class ListScalewayServers extends ScalewayButton {
             listed.addAll(scaleway.servers().list(zone));
         }
         List<String> filter = provider.getServerNameFilter();
-        List<ScalewayServer> kept = listed.stream().filter(s -> ServerMapper.passes(s.name(), filter)).toList();
+        List<ScalewayServer> kept = listed.stream().filter(s -> NameFilter.passes(s.name(), filter)).toList();
         ServiceProvider reference = new ServiceProvider(provider.getUuid());
         Reconciliation.Outcome outcome = Reconciliation.byId(Server::getProviderSideId, ScalewayServer::id)
                 .naturalKey(server -> server.getZone() + " " + server.getInstanceName(), item -> item.zone() + " " + item.name())
@@ -51,6 +52,6 @@ public class ListScalewayServers extends ScalewayButton {
      */
     private static List<Server> inScope(List<Server> servers, List<String> zones, List<String> filter) {
         return servers.stream().filter(s -> s.getZone() == null || zones.contains(s.getZone()))
-                .filter(s -> ServerMapper.passes(s.getInstanceName(), filter)).toList();
+                .filter(s -> NameFilter.passes(s.getInstanceName(), filter)).toList();
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mvinfra.http.Json;
 import io.mvinfra.scaleway.products.ScalewayServerType;
 import io.mvinfra.scaleway.servers.ScalewayServer;
-import io.mvinfra.scaleway.servers.ServerMapper;
+import io.mvinfra.sync.NameFilter;
 
 /**
  * ServiceProvider → "Populate provider fields": for every zone of the provider, the server types Scaleway offers there
@@ -37,7 +37,7 @@ public class PopulateProviderFields extends ScalewayButton {
             Map<String, ScalewayServerType> offered = scaleway.serverTypes().list(zone);
             offered.forEach((name, type) -> types.put(zone + ":" + name, json(type)));
             for (ScalewayServer server : scaleway.servers().list(zone)) {
-                if (!ServerMapper.passes(server.name(), provider.getServerNameFilter())) {
+                if (!NameFilter.passes(server.name(), provider.getServerNameFilter())) {
                     continue;
                 }
                 servers++;

@@ -1,7 +1,5 @@
 package io.mvinfra.scaleway.servers;
 
-import java.util.List;
-
 import org.meveo.model.customEntities.Server;
 
 import io.mvinfra.sync.FieldChanges;
@@ -36,16 +34,5 @@ public final class ServerMapper {
 
     public static boolean markMissing(Server server) {
         return FieldChanges.markMissing(server.getMissingAtProvider(), server::setMissingAtProvider);
-    }
-
-    /**
-     * Whether a server's name passes the provider's filter ({@code serverNameFilter}: name prefixes such as
-     * {@code dev-} and {@code int}); no filter lets every server through.
-     */
-    public static boolean passes(String name, List<String> prefixes) {
-        if (prefixes == null || prefixes.stream().allMatch(p -> p == null || p.isBlank())) {
-            return true;
-        }
-        return name != null && prefixes.stream().anyMatch(p -> p != null && !p.isBlank() && name.startsWith(p.strip()));
     }
 }

@@ -1,0 +1,167 @@
+package io.mvinfra.openstack.compute;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mvinfra.http.ProviderCall;
+import io.mvinfra.http.ProviderException;
+import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.http.ProviderRequest;
+
+/**
+ * Nova's servers at one compute endpoint, every request sent at the microversion both sides speak
+ * ({@link #negotiate}), whose body forms the requests follow.
+ */
+public final class ServerClient {
+
+    /** The newest microversion whose forms this client knows (Zed's Nova goes up to 2.93). */
+    public static final Microversion IMPLEMENTED = new Microversion(2, 79);
+    /** Nova's own {@code max_limit}: the most a page holds, so a list takes as few round trips as Nova allows. */
+    public static final int PAGE_SIZE = 1000;
+    /** The metadata key a create stores the Server entity's uuid under, to find a server whose create answer was lost. */
+    public static final String ENTITY_KEY = "mv-infra-entity";
+
+    private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\.^$|?*+()\\[\\]{}]");
+    private static final String SERVERS = "servers";
+    private static final String SERVER = "servers/{id}";
+
+    private final ProviderHttp http;
+    private final Microversion version;
+
+    public ServerClient(ProviderHttp http, Microversion version) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.version = Objects.requireNonNull(version, "version");
+    }
+
+    /**
+     * The microversion to speak: the highest both this client ({@link #IMPLEMENTED}) and the cloud support, read from
+     * the endpoint's version document ({@code {"version": {"version": "2.93", "min_version": "2.1"}}}); a cloud
+     * without microversions (empty {@code version}) speaks 2.1.
+     */
+    public static Microversion negotiate(ProviderHttp http) {
+        JsonNode document = http.get("").send().json();
+        JsonNode version = document.has("version") ? document.path("version") : current(document.path("versions"));
+        Microversion max = Microversion.parse(version.path("version").asText(null));
+        Microversion min = Microversion.parse(version.path("min_version").asText(null));
+        if (max == null) {
+            return Microversion.BASE;
+        }
+        if (min != null && min.compareTo(IMPLEMENTED) > 0) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "the compute API at " + http.baseUrl() + " speaks microversions " + min + " to " + max
+                            + ", all newer than " + IMPLEMENTED + ", the newest mv-infra knows", null);
+        }
+        return max.compareTo(IMPLEMENTED) < 0 ? max : IMPLEMENTED;
+    }
+
+    private static JsonNode current(JsonNode versions) {
+        for (JsonNode v : versions) {
+            if ("v2.1".equals(v.path("id").asText())) {
+                return v;
+            }
+        }
+        return versions.path(0);
+    }
+
+    public Microversion version() {
+        return version;
+    }
+
+    /** Every server of the project, every page ({@code limit}/{@code marker}), or a failure: never part of the list. */
+    public List<NovaServer> list() {
+        return list(PAGE_SIZE);
+    }
+
+    public List<NovaServer> list(int pageSize) {
+        return versioned(http.get(SERVERS + "/detail").query("limit", pageSize)).at("servers").list(NovaServer.class);
+    }
+
+    public NovaServer get(String id) {
+        return versioned(http.get(SERVER, id)).at("server").read(NovaServer.class);
+    }
+
+    /**
+     * Creates a server. Nova has no idempotency key: after a doubt (no answer, a 5xx) the server is looked up by its
+     * name and the entity uuid in its metadata ({@link #ENTITY_KEY}) before any second send. The answer holds the id
+     * (and an {@code adminPass}, never kept).
+     */
+    public ProviderCall<NovaServer> create(CreateServerRequest request) {
+        return new ProviderCall<>(versioned(http.post(SERVERS)).body(Map.of("server", request)).at("server"),
+                post -> post.create(NovaServer.class, () -> findCreated(request)));
+    }
+
+    /** The server {@code request} made: same name and the same entity uuid in its metadata. */
+    public Optional<NovaServer> findCreated(CreateServerRequest request) {
+        String entity = request.metadata() == null ? null : request.metadata().get(ENTITY_KEY);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        // Nova's name filter is a regular expression (matched by the database, so escaped by hand).
+        String exactly = "^" + REGEX_SPECIAL.matcher(request.name()).replaceAll("\\\\$0") + "$";
+        return versioned(http.get(SERVERS + "/detail").query("name", exactly))
+                .at("servers").list(NovaServer.class).stream()
+                .filter(s -> request.name().equals(s.name()) && entity.equals(s.metadata().get(ENTITY_KEY)))
+                .findFirst();
+    }
+
+    /** A server action; {@code flavorRef} for a resize only. Nova answers 202 with nothing to read. */
+    public ProviderCall<String> action(String id, ComputeAction action, String flavorRef) {
+        if ((action == ComputeAction.RESIZE) != (flavorRef != null)) {
+            throw new IllegalArgumentException("a flavor goes with a resize, and only with it");
+        }
+        return ProviderCall.answering(versioned(http.post(SERVER + "/action", id)).body(action.body(flavorRef)), id);
+    }
+
+    /** {@code createImage}: the id of the Glance image it starts (from 2.45 in the body, before in {@code Location}). */
+    public ProviderCall<String> createImage(String id, String imageName) {
+        ProviderRequest post = versioned(http.post(SERVER + "/action", id))
+                .body(Map.of("createImage", Map.of("name", imageName, "metadata", Map.of())));
+        return new ProviderCall<>(post, sent -> {
+            var answer = sent.send();
+            if (version.atLeast(2, 45)) {
+                return answer.json().path("image_id").asText(null);
+            }
+            String location = answer.header("Location");
+            return location == null ? null : location.substring(location.lastIndexOf('/') + 1);
+        });
+    }
+
+    /** A browser console (noVNC) URL, from 2.6's remote consoles. */
+    public String consoleUrl(String id) {
+        if (!version.atLeast(2, 6)) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "remote consoles need compute microversion 2.6; this cloud speaks " + version, null);
+        }
+        return versioned(http.post(SERVER + "/remote-consoles", id))
+                .body(Map.of("remote_console", Map.of("protocol", "vnc", "type", "novnc")))
+                .at("remote_console").read(JsonNode.class).path("url").asText(null);
+    }
+
+    public ProviderCall<String> delete(String id) {
+        return ProviderCall.answering(versioned(http.delete(SERVER, id)), id);
+    }
+
+    /** Every flavor (id and name), to find the one a Server names by name or id. */
+    public List<NovaFlavor> flavors() {
+        return versioned(http.get("flavors")).at("flavors").list(NovaFlavor.class);
+    }
+
+    /** The id of the flavor named {@code nameOrId} (by id first, then by name); null when the cloud has none such. */
+    public String flavorId(String nameOrId) {
+        List<NovaFlavor> flavors = flavors();
+        return flavors.stream().filter(f -> f.id().equals(nameOrId)).findFirst()
+                .or(() -> flavors.stream().filter(f -> nameOrId.equals(f.name())).findFirst())
+                .map(NovaFlavor::id).orElse(null);
+    }
+
+    /** Both headers: {@code OpenStack-API-Version} from 2.27, the older one before. */
+    private ProviderRequest versioned(ProviderRequest request) {
+        return request.header("OpenStack-API-Version", "compute " + version)
+                .header("X-OpenStack-Nova-API-Version", version.toString());
+    }
+}

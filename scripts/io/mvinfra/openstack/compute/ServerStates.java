@@ -1,0 +1,78 @@
+package io.mvinfra.openstack.compute;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import io.mvinfra.http.ProviderException;
+import io.mvinfra.http.StateWait;
+import io.mvinfra.http.TimeSource;
+
+/**
+ * Waits for a Nova server to get where an action leads, polling the server: a status reached with no task running
+ * ({@code SHUTOFF}, not {@code ACTIVE/powering-off}), or its absence after a delete. A server going {@code ERROR}
+ * ends the wait at once with the fault Nova recorded.
+ */
+public final class ServerStates {
+
+    /** How long a press waits: a boot on a busy cloud can take minutes; a resize copies disks. */
+    public static final Duration DEADLINE = Duration.ofMinutes(15);
+    static final String GONE = "gone";
+
+    private final ServerClient servers;
+    private final TimeSource time;
+    private final String service;
+
+    public ServerStates(ServerClient servers, TimeSource time, String service) {
+        this.servers = servers;
+        this.time = time;
+        this.service = service;
+    }
+
+    /**
+     * Waits until the server is in {@code wanted} with no task running, and answers it as it then is.
+     *
+     * @param failedIf a status that, seen at rest, says the action did not happen (null: none)
+     * @param name     the server as messages name it
+     */
+    public NovaServer await(String id, String wanted, String failedIf, String name, Consumer<StateWait.Progress<String>> progress) {
+        NovaServer[] last = new NovaServer[1];
+        StateWait.of(service, name, time, () -> {
+                    last[0] = notInError(servers.get(id), name);
+                    return last[0].state();
+                })
+                .until(wanted)
+                .failingOn(failedIf == null ? new String[0] : new String[] {failedIf})
+                .within(DEADLINE)
+                .onProgress(progress)
+                .await();
+        return last[0];
+    }
+
+    /** Waits until Nova no longer has the server (404, or listed as DELETED to an admin). */
+    public void awaitGone(String id, String name, Consumer<StateWait.Progress<String>> progress) {
+        StateWait.of(service, name, time, () -> {
+                    try {
+                        NovaServer server = servers.get(id);
+                        return "DELETED".equals(server.status()) ? GONE : notInError(server, name).state();
+                    } catch (ProviderException e) {
+                        if (e.is(ProviderException.Kind.NOT_FOUND)) {
+                            return GONE;
+                        }
+                        throw e;
+                    }
+                })
+                .until(GONE)
+                .within(DEADLINE)
+                .onProgress(progress)
+                .await();
+    }
+
+    private NovaServer notInError(NovaServer server, String name) {
+        if ("ERROR".equals(server.status())) {
+            String fault = server.faultMessage();
+            throw ProviderException.withoutAnswer(service, ProviderException.Kind.CONFLICT,
+                    name + " went ERROR" + (fault == null ? " (Nova recorded no fault)" : ": " + fault), null);
+        }
+        return server;
+    }
+}

@@ -1,0 +1,35 @@
+package io.mvinfra.openstack;
+
+import java.util.List;
+import java.util.Map;
+
+import support.ModuleTestbed;
+
+/**
+ * The module as an OpenStack operator has it: an OPENSTACK ServiceProvider whose Keystone is {@code keystoneUrl} (the
+ * real one of ../shared/openstack-local, or a WireMock stub playing Keystone and Nova), the demo user's password
+ * credential, and a name filter so that a list speaks only for the servers this test made.
+ */
+final class OpenStackTestbed extends ModuleTestbed {
+
+    static final String PASSWORD = "secret-demo";
+
+    final String credential;
+    final String provider;
+
+    private OpenStackTestbed(String keystoneUrl, String namePrefix) {
+        this.credential = create("Credential", Map.of("domainName", "keystone.local", "authenticationType", "OPENSTACK_PASSWORD",
+                "username", "demo", "password", PASSWORD, "userDomain", "Default", "projectName", "demo", "projectDomain", "Default"));
+        this.provider = create("ServiceProvider", Map.of("code", "openstack-local", "kind", "OPENSTACK", "apiBaseUrl", keystoneUrl,
+                "credential", credential, "serverNameFilter", List.of(namePrefix)));
+    }
+
+    static OpenStackTestbed at(String keystoneUrl, String namePrefix) {
+        return new OpenStackTestbed(keystoneUrl, namePrefix);
+    }
+
+    /** A Server of this provider: {@code server("instanceName", "dev-web-1", "serverType", "m1.tiny", …)}. */
+    String server(Object... fieldsAndValues) {
+        return create("Server", fields("provider", provider, fieldsAndValues));
+    }
+}
