@@ -20,6 +20,9 @@ import io.mvinfra.http.RateLimiter;
  * lock. One connection of its own, so a press holding a pooled connection never waits for another to book a slot.
  */
 public final class SharedRateLimits implements BiFunction<String, RateLimit, RateLimiter.Slots>, AutoCloseable {
+    /** The advisory lock the table's creation is taken under: any number of our own, fixed. */
+    private static final long SCHEMA_LOCK = 0x6d76696e667261L;
+
     private static final String NOW_MICROS = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
 
     private final DatabaseSettings settings;
@@ -93,11 +96,15 @@ public final class SharedRateLimits implements BiFunction<String, RateLimit, Rat
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+            connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
+                // Two hosts starting at once would race CREATE … IF NOT EXISTS, which PostgreSQL then fails on its own
+                // catalog ("type rate_limit_slot already exists"): one at a time, under a lock held until the commit.
+                st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
                 st.execute("CREATE TABLE IF NOT EXISTS rate_limit_slot (credential_key VARCHAR(255) NOT NULL, slot_micros BIGINT NOT NULL)");
                 st.execute("CREATE INDEX IF NOT EXISTS rate_limit_slot_by_key ON rate_limit_slot (credential_key, slot_micros)");
             }
-            connection.setAutoCommit(false);
+            connection.commit();
         }
         return connection;
     }

@@ -60,7 +60,7 @@ class BulkPressTest {
             host.store().createAll("DnsRecord", records);
         }
 
-        CliRun bulk = CliRun.on(home, TestHosts.projectDir(), "action", "run", "DnsRecord", "deleteCloudflareDnsRecord", "--all", "--user", "ops");
+        CliRun bulk = CliRun.on(home, TestHosts.projectDir(), "action", "run", "DnsRecord", "deleteCloudflareDnsRecord", "--all", "--yes", "--user", "ops");
         CliRun audit = CliRun.on(home, TestHosts.projectDir(), "audit", "--limit", "500", "--json");
         CliRun left = CliRun.on(home, TestHosts.projectDir(), "entity", "list", "DnsRecord", "--columns", "name");
 
