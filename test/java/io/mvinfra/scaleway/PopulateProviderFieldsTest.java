@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,19 @@ class PopulateProviderFieldsTest {
                 .willReturn(okJson(fixture("scaleway/servers-fr-par-1-page-2.json")).withHeader("X-Total-Count", "3")));
         stubFor(get(urlPathEqualTo("/instance/v1/zones/nl-ams-1/servers")).willReturn(okJson(fixture("scaleway/servers-nl-ams-1.json"))
                 .withHeader("X-Total-Count", "1")));
+        for (String zone : new String[] {"fr-par-1", "nl-ams-1"}) {
+            boolean paris = zone.equals("fr-par-1");
+            stubFor(get(urlPathEqualTo("/instance/v1/zones/" + zone + "/images")).willReturn(okJson(paris
+                    ? "{\"images\": [{\"id\": \"e5f6a7b8-9999-4c1d-8e2f-3a4b5c6d7e8f\", \"name\": \"web-gold\", \"state\": \"available\"}]}"
+                    : "{\"images\": []}").withHeader("X-Total-Count", paris ? "1" : "0")));
+            stubFor(get(urlPathEqualTo("/instance/v1/zones/" + zone + "/ips")).willReturn(okJson(paris
+                    ? "{\"ips\": [{\"id\": \"5f6e7d8c-4444-4d3e-9f2a-1b0c9d8e7f6a\", \"address\": \"51.15.201.11\", \"type\": \"routed_ipv4\"}]}"
+                    : "{\"ips\": []}").withHeader("X-Total-Count", paris ? "1" : "0")));
+            stubFor(get(urlPathEqualTo("/instance/v1/zones/" + zone + "/security_groups")).willReturn(okJson(paris
+                    ? "{\"security_groups\": [{\"id\": \"e1f2a3b4-6666-4f5a-8b7c-9d0e1f2a3b4c\", \"name\": \"Default security group\"}]}"
+                    : "{\"security_groups\": []}").withHeader("X-Total-Count", paris ? "1" : "0")));
+            stubFor(get(urlPathEqualTo("/block/v1/zones/" + zone + "/volumes")).willReturn(okJson("{\"volumes\": [], \"total_count\": 0}")));
+        }
     }
 
     @AfterEach
@@ -55,8 +69,11 @@ class PopulateProviderFieldsTest {
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
         // dev-web-1 and int-api-1 are DEV1-S (7.227 a month), dev-worker-1 a DEV1-M (14.60); prod-db-1 is outside the filter
-        assertThat(result.message()).isEqualTo("scw-main: 6 server types in fr-par-1, nl-ams-1; its 3 servers cost about €29.05 a month");
+        assertThat(result.message()).isEqualTo("scw-main: 6 server types, 1 images, 1 flexible IPs, 1 security groups and 0 volumes in fr-par-1,"
+                + " nl-ams-1; its 3 servers cost about €29.05 a month");
         assertThat(scw.field("ServiceProvider", scw.provider, "monthlyTotal")).isEqualTo(29.05);
+        assertThat(scw.field("ServiceProvider", scw.provider, "providerImages")).isEqualTo(Map.of("fr-par-1:e5f6a7b8-9999-4c1d-8e2f-3a4b5c6d7e8f", "web-gold"));
+        assertThat(scw.field("ServiceProvider", scw.provider, "publicIp")).isEqualTo(List.of("51.15.201.11"));
         @SuppressWarnings("unchecked")
         Map<String, Object> types = (Map<String, Object>) scw.field("ServiceProvider", scw.provider, "providerServerTypes");
         assertThat(types).containsOnlyKeys("fr-par-1:DEV1-S", "fr-par-1:DEV1-M", "fr-par-1:GP1-XS", "nl-ams-1:DEV1-S", "nl-ams-1:DEV1-M",

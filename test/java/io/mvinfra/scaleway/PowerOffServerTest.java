@@ -11,6 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.mvinfra.scaleway.ServerStubs.ACTION;
+import static io.mvinfra.scaleway.ServerStubs.ID;
+import static io.mvinfra.scaleway.ServerStubs.serverGoes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,11 +39,6 @@ import support.TestHttp;
 @WireMockTest
 class PowerOffServerTest {
 
-    private static final String ID = "1b7e2c1a-0000-4000-8000-000000000001";
-    private static final String SERVER = "/instance/v1/zones/fr-par-1/servers/" + ID;
-    private static final String ACTION = SERVER + "/action";
-    private static final String TASK = "{\"task\": {\"id\": \"9f8e7d6c-7777-4a1b-8c2d-3e4f5a6b7c8d\", \"description\": \"server_poweroff\","
-            + " \"status\": \"pending\", \"href_from\": \"/servers/" + ID + "/action\", \"progress\": 0}}";
 
     private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
@@ -59,27 +57,6 @@ class PowerOffServerTest {
     void close() {
         scw.close();
         HttpRuntime.useShared(previous);
-    }
-
-    /** The server as Scaleway answers it in {@code state}, with the actions that state allows. */
-    private static String serverIn(String state) {
-        String allowed = switch (state) {
-            case "running" -> "\"poweroff\", \"terminate\", \"reboot\", \"stop_in_place\", \"backup\"";
-            case "stopped" -> "\"poweron\", \"backup\"";
-            default -> "";
-        };
-        return "{\"server\": {\"id\": \"" + ID + "\", \"name\": \"dev-web-1\", \"commercial_type\": \"DEV1-S\", \"state\": \"" + state
-                + "\", \"zone\": \"fr-par-1\", \"tags\": [], \"allowed_actions\": [" + allowed + "], \"arch\": \"x86_64\"}}";
-    }
-
-    /** GET answers each state in turn, the first until the action is posted, the last for good. */
-    private static void serverGoes(String... states) {
-        stubFor(get(SERVER).inScenario("power").whenScenarioStateIs(STARTED).willReturn(okJson(serverIn(states[0]))));
-        stubFor(post(ACTION).inScenario("power").whenScenarioStateIs(STARTED).willSetStateTo("1").willReturn(okJson(TASK)));
-        for (int i = 1; i < states.length; i++) {
-            var stub = get(SERVER).inScenario("power").whenScenarioStateIs(String.valueOf(i)).willReturn(okJson(serverIn(states[i])));
-            stubFor(i + 1 < states.length ? stub.willSetStateTo(String.valueOf(i + 1)) : stub);
-        }
     }
 
     private StoredEntity onlyAction() {
