@@ -34,7 +34,7 @@ import support.Prism;
 import support.TestHttp;
 
 /**
- * Every Instance API request the Scaleway buttons build, checked against Scaleway's own OpenAPI document
+ * Every Instance API request the Scaleway server and image buttons build, checked against Scaleway's own OpenAPI document
  * (../shared/api-specs/scaleway-instance.yaml): the buttons run against WireMock answering as Scaleway would, then
  * each recorded request is replayed to Prism in validation mode, which must accept it; a request breaking the
  * document must be refused, or the check could not fail.
@@ -46,6 +46,9 @@ class ScalewayContractTest {
     private static final String RUNNING_ID = "1b7e2c1a-0000-4000-8000-000000000001";
     private static final String STOPPED_ID = "1b7e2c1a-0000-4000-8000-000000000003";
     private static final String CREATED_ID = "1b7e2c1a-0000-4000-8000-000000000005";
+    private static final String IMAGES = "/instance/v1/zones/fr-par-1/images";
+    private static final String IMAGE_ID = "36ecc902-7f70-42c9-89c0-88ad2811e4bf";
+    private static final String SNAPSHOT_ID = "f0e1d2c3-bbbb-4a5b-8c7d-000000000001";
 
     private static Prism prism;
     private static ContractReplay contract;
@@ -83,7 +86,8 @@ class ScalewayContractTest {
         assertThat(kinds).containsKeys("GET /instance/v1/zones/fr-par-1/servers", "GET /instance/v1/zones/nl-ams-1/servers",
                 "GET /instance/v1/zones/fr-par-1/products/servers", "POST /instance/v1/zones/fr-par-1/servers",
                 "GET /instance/v1/zones/fr-par-1/servers/{id}", "POST /instance/v1/zones/fr-par-1/servers/{id}/action",
-                "DELETE /instance/v1/zones/fr-par-1/servers/{id}");
+                "DELETE /instance/v1/zones/fr-par-1/servers/{id}", "GET /instance/v1/zones/fr-par-1/images",
+                "POST /instance/v1/zones/fr-par-1/images", "DELETE /instance/v1/zones/fr-par-1/images/{id}");
         assertThat(refused).isEmpty();
         assertThat(prism.violations()).isEmpty();
     }
@@ -118,6 +122,11 @@ class ScalewayContractTest {
                     "tags", List.of("web", "mv-infra"));
             messages.add(outcome(scw.press("Server", "createScalewayServer", created)));
             messages.add(outcome(scw.press("Server", "deleteScalewayServer", stopped)));
+            messages.add(outcome(scw.press("ServiceProvider", "listScalewayServerImages", scw.provider)));
+            String snapshot = scw.snapshot("name", "data-1-daily", "zone", "fr-par-1", "providerSideId", SNAPSHOT_ID, "state", "available");
+            String gold = scw.image("name", "web-gold", "arch", "x86_64", "rootSnapshot", snapshot);
+            messages.add(outcome(scw.press("Image", "createScalewayImage", gold)));
+            messages.add(outcome(scw.press("Image", "deleteScalewayImage", gold)));
         } finally {
             HttpRuntime.useShared(previous);
         }
@@ -144,6 +153,14 @@ class ScalewayContractTest {
         scaleway.stubFor(post(urlPathMatching(SERVERS + "/" + UUID + "/action"))
                 .willReturn(okJson("{\"task\": {\"id\": \"9f8e7d6c-7777-4a1b-8c2d-3e4f5a6b7c8d\", \"status\": \"pending\"}}")));
         scaleway.stubFor(delete(SERVERS + "/" + STOPPED_ID).willReturn(noContent()));
+        for (String zone : new String[] {"fr-par-1", "nl-ams-1"}) {
+            scaleway.stubFor(get(urlPathEqualTo("/instance/v1/zones/" + zone + "/images")).willReturn(okJson("{\"images\": []}")
+                    .withHeader(paged, "0")));
+        }
+        scaleway.stubFor(post(IMAGES).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody(fixture("scaleway/image-created.json"))));
+        scaleway.stubFor(get(IMAGES + "/" + IMAGE_ID).willReturn(okJson(fixture("scaleway/image-available.json"))));
+        scaleway.stubFor(delete(IMAGES + "/" + IMAGE_ID).willReturn(noContent()));
         // Powered off, the running server reads stopped: the wait ends on its first look.
         scaleway.stubFor(post(SERVERS + "/" + RUNNING_ID + "/action").inScenario("off").whenScenarioStateIs(STARTED).willSetStateTo("off")
                 .willReturn(okJson("{\"task\": {\"id\": \"9f8e7d6c-7777-4a1b-8c2d-3e4f5a6b7c8d\", \"status\": \"pending\"}}")));
