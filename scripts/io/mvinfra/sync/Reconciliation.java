@@ -1,7 +1,5 @@
 package io.mvinfra.sync;
 
-import io.mvinfra.buttons.ButtonScript;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,7 +38,7 @@ import org.meveo.admin.exception.BusinessException;
  */
 public final class Reconciliation<E, R> {
 
-    /** Writes one entity, as {@link ButtonScript#save} does. */
+    /** Writes one entity, as a script's {@code save} does. */
     public interface Writer<E> {
         void save(E entity) throws BusinessException;
     }
