@@ -59,6 +59,7 @@ async function route() {
   const view = { ...app, main, params, alive: () => id === renderCount };
   app.leaveGuard = null;
   highlightNav(path);
+  window.scrollTo(0, 0); // a new page starts at its top, not where the last one was scrolled to
   try {
     if (path[0] === 'login') return renderLogin(view, start);
     if (!app.module) return;

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
 import { ask } from '../ask.js';
 import { widget, show } from './fields.js';
+import { renderRelated } from './related.js';
 
 export async function renderForm(view, cet, uuid) {
   const template = view.template(cet);
@@ -43,6 +44,7 @@ class EntityForm {
     this.pressResult = h('div', { class: 'press-result', id: 'press-result', 'aria-live': 'polite' });
     this.buttonsBar = h('div', { class: 'buttons-bar', id: 'buttons' });
     this.history = h('section', { class: 'card history', hidden: !entity });
+    this.related = h('section', { class: 'card related', id: 'related', hidden: true });
 
     const fields = template.fields.filter((f) => entity || !f.hideOnNew);
     const values = entity ? entity.fields : Object.fromEntries(template.fields.map((f) => [f.code, f.defaultValue]));
@@ -65,6 +67,7 @@ class EntityForm {
       entity && template.buttons.length ? h('section', { class: 'card actions-card' },
         h('h2', {}, 'Actions'), this.buttonsBar, this.pressResult) : null,
       form,
+      this.related,
       this.history);
     this.showMeta();
     const flash = view.takeFlash();
@@ -73,6 +76,7 @@ class EntityForm {
     if (entity) {
       this.loadButtons();
       this.loadHistory();
+      this.loadRelated();
       this.unsubscribe = presses.subscribe((p) => this.onPress(p));
       for (const running of presses.runningOn(template.code, entity.uuid)) this.onPress(running);
     }
@@ -232,6 +236,7 @@ class EntityForm {
     this.onEdit();
     this.loadButtons();
     this.loadHistory();
+    this.loadRelated();
   }
 
   async loadButtons() {
@@ -353,6 +358,11 @@ class EntityForm {
       h('span', { class: 'press-message' }, result.message),
       h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`)));
     this.refresh(false);
+  }
+
+  loadRelated() {
+    renderRelated(this.view, this.template, this.entity, this.related)
+      .catch((e) => { this.related.hidden = false; fill(this.related, h('h2', {}, 'Related'), h('p', { class: 'muted' }, e.message)); });
   }
 
   async loadHistory() {

@@ -261,6 +261,53 @@ class WebAdminBrowserTest {
         browser.screenshot("press-parameter-result");
     }
 
+    @Test
+    void aDomainPageListsItsRecordsAndRulesByNameAndTheProviderPageItsDomainsWithTheirListButton() {
+        String zone = cloudflareZone("related.example", "cf-related");
+        String other = cloudflareZone("elsewhere.example", "cf-elsewhere");
+        String www = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "www.related.example", "value", "192.0.2.20"))).json().path("uuid").asText();
+        api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "MX",
+                "name", "related.example", "value", "mail.related.example", "priority", 10)));
+        api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", other, "recordType", "A",
+                "name", "www.elsewhere.example", "value", "192.0.2.30")));
+        api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Office only",
+                "urls", List.of("related.example/admin*"), "ips", List.of("198.51.100.4"))));
+
+        browser.go("/e/DomainName?q=related", "#entities");
+        browser.script("window.scrollTo(0, document.body.scrollHeight)");
+        browser.go("/e/DomainName/" + zone, "[data-related='DnsRecord'] a.entity-link");
+        String records = browser.text("[data-related='DnsRecord']");
+        String rules = browser.text("[data-related='LockdownRule']");
+        long scrolled = ((Number) browser.script("return window.scrollY")).longValue();
+        browser.screenshot("domain-related-records");
+
+        assertThat(records).contains("www.related.example").contains("192.0.2.20").contains("related.example")
+                .contains("mail.related.example").doesNotContain("elsewhere");
+        assertThat(rules).contains("Office only");
+        assertThat(scrolled).as("a new page starts at the top").isZero();
+        browser.click("[data-related='DnsRecord'] a.entity-link");
+        browser.waitFor("#entity-form");
+        assertThat(browser.driver().getCurrentUrl()).as("a record links by its own name, to itself")
+                .endsWith("/e/DnsRecord/" + www);
+
+        String provider = api.get("/api/entities/DomainName/" + zone).json().path("fields").path("registrar").asText();
+        browser.go("/e/ServiceProvider/" + provider, "[data-related='DomainName'] [data-list-action='listCloudflareDomains']");
+        assertThat(browser.text("[data-related='DomainName']")).contains("related.example").doesNotContain("elsewhere.example");
+    }
+
+    @Test
+    void listRowsLinkByTheEntitysOwnName() {
+        String zone = cloudflareZone("rows.example", "cf-rows");
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "api.rows.example", "value", "192.0.2.40"))).json().path("uuid").asText();
+
+        browser.go("/e/DnsRecord?q=api.rows.example", "#entities a.entity-link");
+
+        assertThat(browser.text("#entities tbody td:first-child")).isEqualTo("api.rows.example");
+        assertThat(browser.waitFor("#entities a.entity-link").getAttribute("href")).endsWith("/e/DnsRecord/" + record);
+    }
+
     /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
     private static String cloudflareZone(String name, String providerCode) {
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
