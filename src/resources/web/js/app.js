@@ -63,7 +63,7 @@ async function route() {
   try {
     if (path[0] === 'login') return renderLogin(view, start);
     if (!app.module) return;
-    if (path.length === 0) return renderHome(view);
+    if (path.length === 0) return await renderHome(view);
     if (path[0] === 'e' && path.length === 2) return await renderList(view, path[1]);
     if (path[0] === 'e' && path.length === 3) return await renderForm(view, path[1], path[2] === 'new' ? null : path[2]);
     if (path[0] === 'audit') return await renderAudit(view);

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -306,6 +308,44 @@ class WebAdminBrowserTest {
 
         assertThat(browser.text("#entities tbody td:first-child")).isEqualTo("api.rows.example");
         assertThat(browser.waitFor("#entities a.entity-link").getAttribute("href")).endsWith("/e/DnsRecord/" + record);
+    }
+
+    @Test
+    void theHomePageIsADashboardOfProvidersFailuresAndCounts() {
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "down.example",
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", TOKEN, "status", "INVALID",
+                "statusReason", "token revoked"))).json().path("uuid").asText();
+        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-down", "kind", "CLOUDFLARE",
+                "apiBaseUrl", "http://127.0.0.1:9/client/v4", "credential", credential))).json().path("uuid").asText();
+        api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "scw-bare", "kind", "SCALEWAY")));
+        String zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "down.example", "registrar", provider,
+                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+        String outcome = api.post("/api/entities/DomainName/" + zone + "/actions/listCloudflareDnsRecords?wait=20", Map.of())
+                .json().path("result").path("outcome").asText();
+        long domains = api.get("/api/entities/DomainName?limit=1").json().path("total").asLong();
+
+        browser.go("/", "#dash-providers [data-provider='" + provider + "']");
+        browser.waitFor("#dash-failures .dash-failure");
+        browser.waitForText("[data-count='DomainName']", String.valueOf(domains));
+        String providers = browser.text("#dash-providers");
+        String failed = browser.text("#dash-failures");
+        List<String> order = browser.driver().findElements(By.cssSelector("#dash-templates .tile")).stream()
+                .map(t -> t.getAttribute("data-template")).toList();
+        browser.screenshot("dashboard");
+
+        assertThat(outcome).isEqualTo("FAILED");
+        assertThat(providers).contains("cf-down").contains("Invalid").contains("token revoked")
+                .contains("scw-bare").contains("No credential");
+        assertThat(failed).contains("List DNS records").contains("down.example");
+        Set<String> withButtons = new HashSet<>();
+        api.get("/api/module").json().path("entities").forEach(t -> {
+            if (t.path("buttons").size() > 0) {
+                withButtons.add(t.path("code").asText());
+            }
+        });
+        assertThat(withButtons).isNotEmpty();
+        assertThat(order.subList(0, withButtons.size())).as("templates with buttons first").containsExactlyInAnyOrderElementsOf(withButtons);
+        assertThat(order).hasSizeGreaterThan(withButtons.size());
     }
 
     /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
