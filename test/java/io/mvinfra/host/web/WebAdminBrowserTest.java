@@ -336,7 +336,8 @@ class WebAdminBrowserTest {
         assertThat(outcome).isEqualTo("FAILED");
         assertThat(providers).contains("cf-down").contains("Invalid").contains("token revoked")
                 .contains("scw-bare").contains("No credential");
-        assertThat(failed).contains("List DNS records").contains("down.example");
+        assertThat(failed).contains("List DNS records").contains("down.example").contains("could not reach 127.0.0.1:9")
+                .contains("the host's log, reference").doesNotContain("java.").doesNotContain("Exception");
         Set<String> withButtons = new HashSet<>();
         api.get("/api/module").json().path("entities").forEach(t -> {
             if (t.path("buttons").size() > 0) {
