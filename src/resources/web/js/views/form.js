@@ -52,7 +52,7 @@ class EntityForm {
     const form = h('form', { class: 'card entity-form', id: 'entity-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.save(); } },
       h('div', { class: 'fields' }, this.widgets.map((w) => w.row)),
       h('div', { class: 'form-actions' },
-        h('button', { class: 'button primary', type: 'submit', id: 'save' }, entity ? 'Save' : `Create ${template.name}`),
+        h('button', { class: 'button primary', type: 'submit', id: 'save', title: `Saves the ${template.name} here; its buttons act at the provider` }, 'Save'),
         h('a', { class: 'button ghost', href: `#/e/${encodeURIComponent(template.code)}` }, entity ? 'Back to the list' : 'Cancel'),
         entity ? h('button', { class: 'button danger push-right', type: 'button', id: 'delete', onclick: () => this.remove() }, 'Delete') : null));
     form.addEventListener('input', () => this.onEdit());
@@ -142,6 +142,7 @@ class EntityForm {
 
   async save() {
     this.clearErrors();
+    fill(this.pressResult); // one outcome at a time: the save's replaces the last press's
     const saveButton = document.getElementById('save');
     saveButton.disabled = true;
     try {
@@ -286,6 +287,7 @@ class EntityForm {
       el.disabled = true;
       el.prepend(spinner());
     }
+    this.showAlert(); // one outcome at a time: the press's replaces the last save's (or "created")
     this.showProgress({ label: button.label, startedAt: new Date().toISOString() });
     try {
       const { status, data } = await api.post(`${this.entityPath}/actions/${encodeURIComponent(button.code)}?wait=2`,

@@ -349,6 +349,48 @@ class WebAdminBrowserTest {
         assertThat(order).hasSizeGreaterThan(withButtons.size());
     }
 
+    @Test
+    void clearWordsSaveBesideTheButtonsAutoForTtlOneAndOneBannerAtATime() {
+        String zone = cloudflareZone("words.example", "cf-words");
+        cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
+
+        browser.go("/e/DnsRecord/new", "#entity-form");
+        String saveOnNew = browser.text("#save");
+        boolean autoOnNew = browser.waitFor("#f-ttl-auto").isSelected();
+        browser.choose("domainName", "words.example");
+        browser.choose("recordType", "A");
+        browser.type("name", "www.words.example");
+        browser.type("value", "198.51.100.4");
+        browser.click("#save");
+        String record = browser.savedUuid("DnsRecord");
+        browser.waitForText("#form-alert", "created");
+        String saveOnExisting = browser.text("#save");
+        String storedTtl = api.get("/api/entities/DnsRecord/" + record).json().path("fields").path("ttl").asText();
+
+        browser.click("[data-action='" + CREATE_BUTTON + "']");
+        browser.waitForText("#press-result", RECORD_ID);
+        String alertAfterPress = (String) browser.script("return document.querySelector('#form-alert').textContent");
+        browser.type("comment", "edited");
+        browser.click("#save");
+        browser.waitForText("#form-alert", "Saved");
+        String pressAfterSave = (String) browser.script("return document.querySelector('#press-result').textContent");
+        browser.screenshot("clear-words");
+
+        String auto = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "auto.words.example", "value", "198.51.100.6"))).json().path("uuid").asText();
+        browser.go("/e/DnsRecord?q=" + auto, "#entities a.entity-link");
+        String row = browser.text("#entities tbody");
+
+        assertThat(saveOnNew).as("the local save is labelled as saving").isEqualTo("Save");
+        assertThat(saveOnExisting).isEqualTo("Save");
+        assertThat(autoOnNew).as("TTL 1 is offered as Auto").isTrue();
+        assertThat(storedTtl).isEqualTo("1");
+        assertThat(alertAfterPress).as("the press's outcome replaces the \"created\" banner").isEmpty();
+        assertThat(pressAfterSave).as("the save's outcome replaces the press's").isEmpty();
+        assertThat(row).contains("auto.words.example").contains("Auto");
+    }
+
     /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
     private static String cloudflareZone(String name, String providerCode) {
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
