@@ -81,7 +81,9 @@ export async function renderList(view, cet) {
     showResult(p);
     return true;
   });
+  let flashBox = null;
   const pressOnList = async (button, el) => {
+    if (flashBox) flashBox.remove(); // one outcome at a time: the press's replaces the banner that led here
     el.disabled = true;
     el.prepend(spinner());
     fill(pressResult, h('div', { class: 'alert info progress', role: 'status' }, spinner(), h('strong', {}, button.label), ' is running…'));
@@ -107,13 +109,14 @@ export async function renderList(view, cet) {
   if (!view.alive()) return;
   const category = view.categoryOf(cet);
   const flash = view.takeFlash();
+  flashBox = flash ? h('div', { class: ['alert', flash.kind], role: 'status', id: 'list-flash' }, flash.text) : null;
   fill(view.main,
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, category ? h('span', {}, category.name) : null),
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, template.name), h('p', { class: 'meta' }, template.description)),
       h('div', { class: 'head-buttons' }, buttonBar,
         h('a', { class: 'button primary', id: 'new', href: `#/e/${encodeURIComponent(cet)}/new` }, `New ${template.name}`))),
-    flash ? h('div', { class: ['alert', flash.kind], role: 'status' }, flash.text) : null,
+    flashBox,
     pressResult,
     h('section', { class: 'card' }, h('div', { class: 'toolbar' }, filter, count), results));
   if (state.q) {

@@ -409,10 +409,16 @@ class WebAdminBrowserTest {
         api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-list", "kind", "CLOUDFLARE",
                 "apiBaseUrl", cloudflare.baseUrl() + "/client/v4/", "credential", credential)));
 
-        browser.go("/e/DomainName", "[data-list-action='listCloudflareDomains']");
+        String leaving = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "leaving.example"))).json().path("uuid").asText();
+        browser.go("/e/DomainName/" + leaving, "#delete");
+        browser.click("#delete");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.waitForText("#list-flash", "leaving.example deleted");
         browser.click("[data-list-action='listCloudflareDomains']");
 
         browser.waitForText("#list-press-result", "Cloudflare domains of cf-list");
+        assertThat(browser.driver().findElements(By.id("list-flash"))).as("the press's outcome replaces the banner above it").isEmpty();
         assertThat(browser.waitFor("#list-press-result .alert").getAttribute("data-outcome")).isEqualTo("SUCCESS");
         browser.waitForText("#entities", "example.net");
         browser.screenshot("list-button-result");
