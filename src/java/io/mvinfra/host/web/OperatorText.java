@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the web admin shows of a press's, a job's or an audit entry's message: the script's own sentence, cut
  * before the first technical part (a Java exception's class and text, a stack frame, a raw JSON or HTML body),
- * which goes to the host's log under a short reference the operator can quote. The stored message (audit, CLI)
- * is unchanged; only what the page and the JSON API show is.
+ * which goes to the host's log under a short reference the operator can quote. Only messages of presses that did
+ * not succeed are cut. The stored message (audit, CLI) is unchanged; only what the page and the JSON API show is.
  */
 public final class OperatorText {
     private static final Logger log = LoggerFactory.getLogger(OperatorText.class);
@@ -31,6 +31,14 @@ public final class OperatorText {
     private static final Map<String, Boolean> LOGGED = new ConcurrentHashMap<>();
 
     private OperatorText() {
+    }
+
+    /**
+     * A press's message: as it is when the press succeeded (a dry run's message is the request it would send, JSON
+     * body included), else as {@link #of(String, String)} has it.
+     */
+    public static String ofOutcome(Object outcome, String message, String where) {
+        return "SUCCESS".equals(String.valueOf(outcome)) ? message : of(message, where);
     }
 
     /** The message as the operator sees it; {@code where} says in the log what it was (press id, audit id). */

@@ -32,6 +32,14 @@ class OperatorTextTest {
     }
 
     @Test
+    void aSucceededPressKeepsItsWholeMessageADryRunsBodyIncluded() {
+        String dryRun = "would send POST https://api.cloudflare.com/client/v4/zones/z/dns_records {\"type\":\"A\",\"name\":\"www\"}";
+
+        assertThat(OperatorText.ofOutcome("SUCCESS", dryRun, "press 5")).isEqualTo(dryRun);
+        assertThat(OperatorText.ofOutcome("FAILED", dryRun, "press 5")).doesNotContain("{");
+    }
+
+    @Test
     void aRawProviderBodyIsCutOff() {
         String shown = OperatorText.of("Scaleway refused (500): {\"message\": \"internal\", \"type\": \"unknown\"}", "audit 4");
 

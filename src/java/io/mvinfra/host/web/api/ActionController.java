@@ -147,7 +147,7 @@ public final class ActionController {
             out.put("progress", task.progress);
         }
         if (result != null) {
-            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : OperatorText.of(result.message(), "press " + task.id),
+            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id),
                     "durationMs", result.durationMs()));
         }
         return out;

@@ -51,7 +51,7 @@ public final class AuditController {
         out.put("entity", e.entity());
         out.put("entityUuid", e.entityUuid());
         out.put("outcome", e.outcome());
-        out.put("message", OperatorText.of(e.message(), "audit " + e.id()));
+        out.put("message", OperatorText.ofOutcome(e.outcome(), e.message(), "audit " + e.id()));
         out.put("durationMs", e.durationMs());
         return out;
     }
