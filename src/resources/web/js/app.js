@@ -59,10 +59,11 @@ async function route() {
   const view = { ...app, main, params, alive: () => id === renderCount };
   app.leaveGuard = null;
   highlightNav(path);
+  window.scrollTo(0, 0); // a new page starts at its top, not where the last one was scrolled to
   try {
     if (path[0] === 'login') return renderLogin(view, start);
     if (!app.module) return;
-    if (path.length === 0) return renderHome(view);
+    if (path.length === 0) return await renderHome(view);
     if (path[0] === 'e' && path.length === 2) return await renderList(view, path[1]);
     if (path[0] === 'e' && path.length === 3) return await renderForm(view, path[1], path[2] === 'new' ? null : path[2]);
     if (path[0] === 'audit') return await renderAudit(view);

@@ -58,7 +58,7 @@ function pick(field) {
     case 'LIST': return listSelect;
     case 'ENTITY': return referenceSelect;
     case 'DATE': return dateInput;
-    case 'LONG': case 'DOUBLE': return numberInput;
+    case 'LONG': case 'DOUBLE': return field.code === 'ttl' ? ttlInput : numberInput;
     case 'TEXT_AREA': case 'LONG_TEXT': return textArea;
     default: return textInput;
   }
@@ -124,6 +124,36 @@ function textInput(field, id) {
 function numberInput(field, id) {
   const input = h('input', { id, name: field.code, type: 'text', inputmode: field.type === 'LONG' ? 'numeric' : 'decimal', autocomplete: 'off', class: 'narrow' });
   return scalarWidget(field, input, input, (v) => { input.value = v ?? ''; }, () => (input.value.trim() === '' ? null : input.value.trim()));
+}
+
+/** A TTL, where 1 means "automatic" (Cloudflare): an Auto choice beside the number, which then stands aside. */
+function ttlInput(field, id) {
+  const input = h('input', { id, name: field.code, type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'narrow' });
+  const auto = h('input', { type: 'checkbox', id: `${id}-auto`, name: `${field.code}-auto` });
+  const control = h('div', { class: 'ttl' }, input, h('label', { class: 'check', for: `${id}-auto` }, auto, 'Auto'));
+  const sync = () => {
+    if (auto.checked) input.value = '';
+    input.placeholder = auto.checked ? 'Auto' : '';
+  };
+  auto.addEventListener('change', () => {
+    sync();
+    if (!auto.checked) input.focus();
+  });
+  // typing a number is choosing it over Auto
+  input.addEventListener('input', () => {
+    if (input.value.trim() !== '' && auto.checked) {
+      auto.checked = false;
+      sync();
+    }
+  });
+  return scalarWidget(field, control, input, (v) => {
+    auto.checked = v === '1';
+    input.value = v === '1' ? '' : v ?? '';
+    sync();
+  }, () => {
+    if (auto.checked) return '1';
+    return input.value.trim() === '' ? null : input.value.trim();
+  });
 }
 
 function dateInput(field, id) {
@@ -319,6 +349,7 @@ export function show(field, value, references) {
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${v}`).join('; ');
   switch (field.type) {
     case 'BOOLEAN': return value === true || value === 'true' ? 'yes' : 'no';
+    case 'LONG': return field.code === 'ttl' && String(value) === '1' ? 'Auto' : String(value);
     case 'DATE': return formatDate(value);
     case 'ENTITY': return (references[value] && references[value].label) || value;
     case 'LIST': {

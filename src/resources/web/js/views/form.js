@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
 import { ask } from '../ask.js';
 import { widget, show } from './fields.js';
+import { renderRelated } from './related.js';
 
 export async function renderForm(view, cet, uuid) {
   const template = view.template(cet);
@@ -43,6 +44,7 @@ class EntityForm {
     this.pressResult = h('div', { class: 'press-result', id: 'press-result', 'aria-live': 'polite' });
     this.buttonsBar = h('div', { class: 'buttons-bar', id: 'buttons' });
     this.history = h('section', { class: 'card history', hidden: !entity });
+    this.related = h('section', { class: 'card related', id: 'related', hidden: true });
 
     const fields = template.fields.filter((f) => entity || !f.hideOnNew);
     const values = entity ? entity.fields : Object.fromEntries(template.fields.map((f) => [f.code, f.defaultValue]));
@@ -50,7 +52,7 @@ class EntityForm {
     const form = h('form', { class: 'card entity-form', id: 'entity-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.save(); } },
       h('div', { class: 'fields' }, this.widgets.map((w) => w.row)),
       h('div', { class: 'form-actions' },
-        h('button', { class: 'button primary', type: 'submit', id: 'save' }, entity ? 'Save' : `Create ${template.name}`),
+        h('button', { class: 'button primary', type: 'submit', id: 'save', title: `Saves the ${template.name} here; its buttons act at the provider` }, 'Save'),
         h('a', { class: 'button ghost', href: `#/e/${encodeURIComponent(template.code)}` }, entity ? 'Back to the list' : 'Cancel'),
         entity ? h('button', { class: 'button danger push-right', type: 'button', id: 'delete', onclick: () => this.remove() }, 'Delete') : null));
     form.addEventListener('input', () => this.onEdit());
@@ -65,6 +67,7 @@ class EntityForm {
       entity && template.buttons.length ? h('section', { class: 'card actions-card' },
         h('h2', {}, 'Actions'), this.buttonsBar, this.pressResult) : null,
       form,
+      this.related,
       this.history);
     this.showMeta();
     const flash = view.takeFlash();
@@ -73,6 +76,7 @@ class EntityForm {
     if (entity) {
       this.loadButtons();
       this.loadHistory();
+      this.loadRelated();
       this.unsubscribe = presses.subscribe((p) => this.onPress(p));
       for (const running of presses.runningOn(template.code, entity.uuid)) this.onPress(running);
     }
@@ -138,6 +142,7 @@ class EntityForm {
 
   async save() {
     this.clearErrors();
+    fill(this.pressResult); // one outcome at a time: the save's replaces the last press's
     const saveButton = document.getElementById('save');
     saveButton.disabled = true;
     try {
@@ -232,6 +237,7 @@ class EntityForm {
     this.onEdit();
     this.loadButtons();
     this.loadHistory();
+    this.loadRelated();
   }
 
   async loadButtons() {
@@ -281,6 +287,7 @@ class EntityForm {
       el.disabled = true;
       el.prepend(spinner());
     }
+    this.showAlert(); // one outcome at a time: the press's replaces the last save's (or "created")
     this.showProgress({ label: button.label, startedAt: new Date().toISOString() });
     try {
       const { status, data } = await api.post(`${this.entityPath}/actions/${encodeURIComponent(button.code)}?wait=2`,
@@ -353,6 +360,11 @@ class EntityForm {
       h('span', { class: 'press-message' }, result.message),
       h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`)));
     this.refresh(false);
+  }
+
+  loadRelated() {
+    renderRelated(this.view, this.template, this.entity, this.related)
+      .catch((e) => { this.related.hidden = false; fill(this.related, h('h2', {}, 'Related'), h('p', { class: 'muted' }, e.message)); });
   }
 
   async loadHistory() {

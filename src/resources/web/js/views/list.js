@@ -34,7 +34,7 @@ export async function renderList(view, cet) {
     fill(results,
       page.items.length === 0
         ? h('p', { class: 'empty' }, state.q ? `Nothing matches “${state.q}”.` : `No ${template.name} yet.`)
-        : table(cet, columns, page),
+        : entityTable(template, columns, page),
       page.total > PAGE ? h('div', { class: 'pager' },
         pageLink('← Previous', state.offset > 0 && link({ q: state.q, offset: Math.max(0, state.offset - PAGE) })),
         pageLink('Next →', to < page.total && link({ q: state.q, offset: state.offset + PAGE }))) : null);
@@ -81,7 +81,9 @@ export async function renderList(view, cet) {
     showResult(p);
     return true;
   });
+  let flashBox = null;
   const pressOnList = async (button, el) => {
+    if (flashBox) flashBox.remove(); // one outcome at a time: the press's replaces the banner that led here
     el.disabled = true;
     el.prepend(spinner());
     fill(pressResult, h('div', { class: 'alert info progress', role: 'status' }, spinner(), h('strong', {}, button.label), ' is running…'));
@@ -107,13 +109,14 @@ export async function renderList(view, cet) {
   if (!view.alive()) return;
   const category = view.categoryOf(cet);
   const flash = view.takeFlash();
+  flashBox = flash ? h('div', { class: ['alert', flash.kind], role: 'status', id: 'list-flash' }, flash.text) : null;
   fill(view.main,
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, category ? h('span', {}, category.name) : null),
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, template.name), h('p', { class: 'meta' }, template.description)),
       h('div', { class: 'head-buttons' }, buttonBar,
         h('a', { class: 'button primary', id: 'new', href: `#/e/${encodeURIComponent(cet)}/new` }, `New ${template.name}`))),
-    flash ? h('div', { class: ['alert', flash.kind], role: 'status' }, flash.text) : null,
+    flashBox,
     pressResult,
     h('section', { class: 'card' }, h('div', { class: 'toolbar' }, filter, count), results));
   if (state.q) {
@@ -122,19 +125,33 @@ export async function renderList(view, cet) {
   }
 }
 
-function table(cet, columns, page) {
+/** The fields a template's label comes from, in its order (EntityTemplate.NAMING_FIELDS): the Name column shows them. */
+const NAMING = ['name', 'code', 'instanceName'];
+
+/**
+ * Rows of entities, each linked by its own name (its label) in the first column, never by a referenced
+ * entity's name; the other columns are the given fields, less the one the name already shows.
+ */
+export function entityTable(template, columns, page, { id } = { id: 'entities' }) {
+  const cet = template.code;
+  const naming = NAMING.find((code) => template.fields.some((f) => f.code === code && !f.secret));
+  // a column that only repeats the name (a rule named by its description) is left out
+  const repeatsName = (f) => page.items.length > 0 && page.items.every((item) => show(f, item.fields[f.code], page.references) === item.label);
+  const rest = columns.filter((f) => f.code !== naming && !repeatsName(f));
   const numeric = (f) => (f.type === 'LONG' || f.type === 'DOUBLE' ? 'num' : null);
   const rows = page.items.map((item) => {
     const href = `#/e/${encodeURIComponent(cet)}/${encodeURIComponent(item.uuid)}`;
     return h('tr', { class: 'clickable', dataset: { uuid: item.uuid }, onclick: (e) => { if (e.target.tagName !== 'A') location.hash = href; } },
-      columns.map((f, i) => {
+      h('td', {}, h('a', { href, class: 'entity-link' }, item.label)),
+      rest.map((f) => {
         const text = show(f, item.fields[f.code], page.references);
-        return h('td', { class: numeric(f) }, i === 0 ? h('a', { href }, text || item.label) : cell(f, item.fields[f.code], text));
+        return h('td', { class: numeric(f) }, cell(f, item.fields[f.code], text));
       }),
       h('td', { class: 'nowrap muted', title: formatDate(item.updatedAt) }, ago(item.updatedAt)));
   });
-  return h('table', { class: 'table', id: 'entities' },
-    h('thead', {}, h('tr', {}, columns.map((f) => h('th', { scope: 'col', title: f.help || null, class: numeric(f) }, f.label)),
+  return h('table', { class: 'table', id },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'),
+      rest.map((f) => h('th', { scope: 'col', title: f.help || null, class: numeric(f) }, f.label)),
       h('th', { scope: 'col' }, 'Updated'))),
     h('tbody', {}, rows));
 }

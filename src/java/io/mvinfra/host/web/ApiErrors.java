@@ -30,8 +30,9 @@ final class ApiErrors {
         app.exception(HostException.class, (e, ctx) -> respond(ctx, e.kind() == HostException.Kind.BAD_INPUT ? 400 : 500, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "internal error: the host's log has the details", List.of());
+            String reference = java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            log.error("[ref {}] {} {} failed", reference, ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "internal error: the host's log has the details, reference " + reference, List.of());
         });
     }
 

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -261,6 +263,134 @@ class WebAdminBrowserTest {
         browser.screenshot("press-parameter-result");
     }
 
+    @Test
+    void aDomainPageListsItsRecordsAndRulesByNameAndTheProviderPageItsDomainsWithTheirListButton() {
+        String zone = cloudflareZone("related.example", "cf-related");
+        String other = cloudflareZone("elsewhere.example", "cf-elsewhere");
+        String www = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "www.related.example", "value", "192.0.2.20"))).json().path("uuid").asText();
+        api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "MX",
+                "name", "related.example", "value", "mail.related.example", "priority", 10)));
+        api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", other, "recordType", "A",
+                "name", "www.elsewhere.example", "value", "192.0.2.30")));
+        api.post("/api/entities/LockdownRule", Map.of("fields", Map.of("domainName", zone, "description", "Office only",
+                "urls", List.of("related.example/admin*"), "ips", List.of("198.51.100.4"))));
+
+        browser.go("/e/DomainName?q=related", "#entities");
+        browser.script("window.scrollTo(0, document.body.scrollHeight)");
+        browser.go("/e/DomainName/" + zone, "[data-related='DnsRecord'] a.entity-link");
+        String records = browser.text("[data-related='DnsRecord']");
+        String rules = browser.text("[data-related='LockdownRule']");
+        long scrolled = ((Number) browser.script("return window.scrollY")).longValue();
+        browser.screenshot("domain-related-records");
+
+        assertThat(records).contains("www.related.example").contains("192.0.2.20").contains("related.example")
+                .contains("mail.related.example").doesNotContain("elsewhere");
+        assertThat(rules).contains("Office only");
+        assertThat(scrolled).as("a new page starts at the top").isZero();
+        browser.click("[data-related='DnsRecord'] a.entity-link");
+        browser.waitFor("#entity-form");
+        assertThat(browser.driver().getCurrentUrl()).as("a record links by its own name, to itself")
+                .endsWith("/e/DnsRecord/" + www);
+
+        String provider = api.get("/api/entities/DomainName/" + zone).json().path("fields").path("registrar").asText();
+        browser.go("/e/ServiceProvider/" + provider, "[data-related='DomainName'] [data-list-action='listCloudflareDomains']");
+        assertThat(browser.text("[data-related='DomainName']")).contains("related.example").doesNotContain("elsewhere.example");
+    }
+
+    @Test
+    void listRowsLinkByTheEntitysOwnName() {
+        String zone = cloudflareZone("rows.example", "cf-rows");
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "api.rows.example", "value", "192.0.2.40"))).json().path("uuid").asText();
+
+        browser.go("/e/DnsRecord?q=api.rows.example", "#entities a.entity-link");
+
+        assertThat(browser.text("#entities tbody td:first-child")).isEqualTo("api.rows.example");
+        assertThat(browser.waitFor("#entities a.entity-link").getAttribute("href")).endsWith("/e/DnsRecord/" + record);
+    }
+
+    @Test
+    void theHomePageIsADashboardOfProvidersFailuresAndCounts() {
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "down.example",
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", TOKEN, "status", "INVALID",
+                "statusReason", "token revoked"))).json().path("uuid").asText();
+        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-down", "kind", "CLOUDFLARE",
+                "apiBaseUrl", "http://127.0.0.1:9/client/v4", "credential", credential))).json().path("uuid").asText();
+        api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "scw-bare", "kind", "SCALEWAY")));
+        String zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "down.example", "registrar", provider,
+                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+        String outcome = api.post("/api/entities/DomainName/" + zone + "/actions/listCloudflareDnsRecords?wait=20", Map.of())
+                .json().path("result").path("outcome").asText();
+        long domains = api.get("/api/entities/DomainName?limit=1").json().path("total").asLong();
+
+        browser.go("/", "#dash-providers [data-provider='" + provider + "']");
+        browser.waitFor("#dash-failures .dash-failure");
+        browser.waitForText("[data-count='DomainName']", String.valueOf(domains));
+        String providers = browser.text("#dash-providers");
+        String failed = browser.text("#dash-failures");
+        List<String> order = browser.driver().findElements(By.cssSelector("#dash-templates .tile")).stream()
+                .map(t -> t.getAttribute("data-template")).toList();
+        browser.screenshot("dashboard");
+
+        assertThat(outcome).isEqualTo("FAILED");
+        assertThat(providers).contains("cf-down").contains("Invalid").contains("token revoked")
+                .contains("scw-bare").contains("No credential");
+        assertThat(failed).contains("List DNS records").contains("down.example").contains("could not reach 127.0.0.1:9")
+                .contains("the host's log, reference").doesNotContain("java.").doesNotContain("Exception");
+        Set<String> withButtons = new HashSet<>();
+        api.get("/api/module").json().path("entities").forEach(t -> {
+            if (t.path("buttons").size() > 0) {
+                withButtons.add(t.path("code").asText());
+            }
+        });
+        assertThat(withButtons).isNotEmpty();
+        assertThat(order.subList(0, withButtons.size())).as("templates with buttons first").containsExactlyInAnyOrderElementsOf(withButtons);
+        assertThat(order).hasSizeGreaterThan(withButtons.size());
+    }
+
+    @Test
+    void clearWordsSaveBesideTheButtonsAutoForTtlOneAndOneBannerAtATime() {
+        String zone = cloudflareZone("words.example", "cf-words");
+        cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
+
+        browser.go("/e/DnsRecord/new", "#entity-form");
+        String saveOnNew = browser.text("#save");
+        boolean autoOnNew = browser.waitFor("#f-ttl-auto").isSelected();
+        browser.choose("domainName", "words.example");
+        browser.choose("recordType", "A");
+        browser.type("name", "www.words.example");
+        browser.type("value", "198.51.100.4");
+        browser.click("#save");
+        String record = browser.savedUuid("DnsRecord");
+        browser.waitForText("#form-alert", "created");
+        String saveOnExisting = browser.text("#save");
+        String storedTtl = api.get("/api/entities/DnsRecord/" + record).json().path("fields").path("ttl").asText();
+
+        browser.click("[data-action='" + CREATE_BUTTON + "']");
+        browser.waitForText("#press-result", RECORD_ID);
+        String alertAfterPress = (String) browser.script("return document.querySelector('#form-alert').textContent");
+        browser.type("comment", "edited");
+        browser.click("#save");
+        browser.waitForText("#form-alert", "Saved");
+        String pressAfterSave = (String) browser.script("return document.querySelector('#press-result').textContent");
+        browser.screenshot("clear-words");
+
+        String auto = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "auto.words.example", "value", "198.51.100.6"))).json().path("uuid").asText();
+        browser.go("/e/DnsRecord?q=" + auto, "#entities a.entity-link");
+        String row = browser.text("#entities tbody");
+
+        assertThat(saveOnNew).as("the local save is labelled as saving").isEqualTo("Save");
+        assertThat(saveOnExisting).isEqualTo("Save");
+        assertThat(autoOnNew).as("TTL 1 is offered as Auto").isTrue();
+        assertThat(storedTtl).isEqualTo("1");
+        assertThat(alertAfterPress).as("the press's outcome replaces the \"created\" banner").isEmpty();
+        assertThat(pressAfterSave).as("the save's outcome replaces the press's").isEmpty();
+        assertThat(row).contains("auto.words.example").contains("Auto");
+    }
+
     /** A Cloudflare zone whose registrar's API base is the stub; its uuid. */
     private static String cloudflareZone(String name, String providerCode) {
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", name,
@@ -279,10 +409,16 @@ class WebAdminBrowserTest {
         api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-list", "kind", "CLOUDFLARE",
                 "apiBaseUrl", cloudflare.baseUrl() + "/client/v4/", "credential", credential)));
 
-        browser.go("/e/DomainName", "[data-list-action='listCloudflareDomains']");
+        String leaving = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "leaving.example"))).json().path("uuid").asText();
+        browser.go("/e/DomainName/" + leaving, "#delete");
+        browser.click("#delete");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.waitForText("#list-flash", "leaving.example deleted");
         browser.click("[data-list-action='listCloudflareDomains']");
 
         browser.waitForText("#list-press-result", "Cloudflare domains of cf-list");
+        assertThat(browser.driver().findElements(By.id("list-flash"))).as("the press's outcome replaces the banner above it").isEmpty();
         assertThat(browser.waitFor("#list-press-result .alert").getAttribute("data-outcome")).isEqualTo("SUCCESS");
         browser.waitForText("#entities", "example.net");
         browser.screenshot("list-button-result");

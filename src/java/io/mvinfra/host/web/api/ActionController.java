@@ -1,5 +1,6 @@
 package io.mvinfra.host.web.api;
 
+import io.mvinfra.host.web.OperatorText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class ActionController {
             out.put("progress", task.progress);
         }
         if (result != null) {
-            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : result.message(),
+            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id),
                     "durationMs", result.durationMs()));
         }
         return out;

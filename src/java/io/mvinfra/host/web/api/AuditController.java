@@ -1,5 +1,6 @@
 package io.mvinfra.host.web.api;
 
+import io.mvinfra.host.web.OperatorText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class AuditController {
         out.put("entity", e.entity());
         out.put("entityUuid", e.entityUuid());
         out.put("outcome", e.outcome());
-        out.put("message", e.message());
+        out.put("message", OperatorText.ofOutcome(e.outcome(), e.message(), "audit " + e.id()));
         out.put("durationMs", e.durationMs());
         return out;
     }
