@@ -131,6 +131,27 @@ public final class ServerClient {
         });
     }
 
+    /** Renames the server ({@code PUT /servers/{id}}); Nova answers the server as it now is. */
+    public ProviderCall<NovaServer> rename(String id, String name) {
+        return new ProviderCall<>(versioned(http.put(SERVER, id)).body(Map.of("server", Map.of("name", name))).at("server"),
+                put -> put.read(NovaServer.class));
+    }
+
+    /** Adds or updates these metadata keys, leaving the others as they are ({@code POST /servers/{id}/metadata}). */
+    public ProviderCall<Map<String, String>> mergeMetadata(String id, Map<String, String> metadata) {
+        return ProviderCall.answering(versioned(http.post(SERVER + "/metadata", id)).body(Map.of("metadata", metadata)), metadata);
+    }
+
+    /** Replaces every metadata key by these ({@code PUT /servers/{id}/metadata}); not spoken by Cyclades. */
+    public ProviderCall<Map<String, String>> replaceMetadata(String id, Map<String, String> metadata) {
+        return ProviderCall.answering(versioned(http.put(SERVER + "/metadata", id)).body(Map.of("metadata", metadata)), metadata);
+    }
+
+    /** Removes one metadata key ({@code DELETE /servers/{id}/metadata/{key}}). */
+    public ProviderCall<String> deleteMetadata(String id, String key) {
+        return ProviderCall.answering(versioned(http.delete(SERVER + "/metadata/{key}", id, key)), key);
+    }
+
     /** A browser console (noVNC) URL, from 2.6's remote consoles. */
     public String consoleUrl(String id) {
         if (!version.atLeast(2, 6)) {
