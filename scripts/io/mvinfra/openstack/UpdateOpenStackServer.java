@@ -27,7 +27,7 @@ public class UpdateOpenStackServer extends OpenStackButton {
         String id = requireProviderSideId(name, server.getProviderSideId(), "create it first");
         ServerClient servers = openstack(server).servers();
         NovaServer current = servers.get(id);
-        ServerUpdate update = ServerUpdate.of(server, current, true);
+        ServerUpdate update = ServerUpdate.of(server, current, !servers.isCyclades());
         if (update.isEmpty()) {
             message(ctx, "%s: nothing to change at OpenStack", name);
             return;

@@ -32,10 +32,28 @@ public final class ServerClient {
 
     private final ProviderHttp http;
     private final Microversion version;
+    private final boolean cyclades;
 
     public ServerClient(ProviderHttp http, Microversion version) {
+        this(http, version, false);
+    }
+
+    private ServerClient(ProviderHttp http, Microversion version, boolean cyclades) {
         this.http = Objects.requireNonNull(http, "http");
         this.version = Objects.requireNonNull(version, "version");
+        this.cyclades = cyclades;
+    }
+
+    /**
+     * Synnefo Cyclades' compute API, Nova's v2 without microversions: its own action bodies ({@code start},
+     * {@code shutdown}), STOPPED for SHUTOFF, metadata by POST only, no pagination.
+     */
+    public static ServerClient cyclades(ProviderHttp http) {
+        return new ServerClient(http, Microversion.BASE, true);
+    }
+
+    public boolean isCyclades() {
+        return cyclades;
     }
 
     /**
@@ -78,6 +96,9 @@ public final class ServerClient {
     }
 
     public List<NovaServer> list(int pageSize) {
+        if (cyclades) {   // Cyclades answers every server at once and knows neither limit nor marker
+            return http.get(SERVERS + "/detail").at("servers").list(NovaServer.class);
+        }
         return versioned(http.get(SERVERS + "/detail").query("limit", pageSize)).at("servers").list(NovaServer.class);
     }
 
@@ -114,7 +135,11 @@ public final class ServerClient {
         if ((action == ComputeAction.RESIZE) != (flavorRef != null)) {
             throw new IllegalArgumentException("a flavor goes with a resize, and only with it");
         }
-        return ProviderCall.answering(versioned(http.post(SERVER + "/action", id)).body(action.body(flavorRef)), id);
+        if (cyclades && !action.atCyclades()) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "Cyclades has no " + action.code() + " action", null);
+        }
+        return ProviderCall.answering(versioned(http.post(SERVER + "/action", id)).body(action.body(flavorRef, cyclades)), id);
     }
 
     /** {@code createImage}: the id of the Glance image it starts (from 2.45 in the body, before in {@code Location}). */
@@ -144,6 +169,9 @@ public final class ServerClient {
 
     /** Replaces every metadata key by these ({@code PUT /servers/{id}/metadata}); not spoken by Cyclades. */
     public ProviderCall<Map<String, String>> replaceMetadata(String id, Map<String, String> metadata) {
+        if (cyclades) {
+            throw new IllegalStateException("Cyclades sets metadata by POST only; PUT on the collection it does not support");
+        }
         return ProviderCall.answering(versioned(http.put(SERVER + "/metadata", id)).body(Map.of("metadata", metadata)), metadata);
     }
 
@@ -182,6 +210,9 @@ public final class ServerClient {
 
     /** Both headers: {@code OpenStack-API-Version} from 2.27, the older one before. */
     private ProviderRequest versioned(ProviderRequest request) {
+        if (cyclades) {
+            return request;
+        }
         return request.header("OpenStack-API-Version", "compute " + version)
                 .header("X-OpenStack-Nova-API-Version", version.toString());
     }
