@@ -1,5 +1,6 @@
 package io.mvinfra.openstack.compute;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +101,15 @@ public final class ServerClient {
             return http.get(SERVERS + "/detail").at("servers").list(NovaServer.class);
         }
         return versioned(http.get(SERVERS + "/detail").query("limit", pageSize)).at("servers").list(NovaServer.class);
+    }
+
+    /**
+     * The servers changed since {@code since} ({@code changes-since}, Cyclades' poll), deleted ones with status
+     * {@code DELETED}; empty on {@code 304 Not Modified}: nothing changed.
+     */
+    public Optional<List<NovaServer>> changedSince(Instant since) {
+        return versioned(http.get(SERVERS + "/detail").query("changes-since", since.toString())).at("servers")
+                .listIfModified(NovaServer.class);
     }
 
     public NovaServer get(String id) {

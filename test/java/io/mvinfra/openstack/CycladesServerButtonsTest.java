@@ -20,6 +20,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -174,5 +175,50 @@ class CycladesServerButtonsTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).contains("Cyclades has no confirmResize action");
         verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aListAfterTheFirstPollsChangesSinceAnd304ChangesNothing() {
+        String server = entity("ACTIVE", "lastUpdate", Instant.parse("2026-01-15T10:00:05Z"));
+        stubFor(get(urlPathEqualTo(CYCLADES + "/servers/detail")).willReturn(aResponse().withStatus(304)));
+
+        PressResult result = os.press("ServiceProvider", "listOpenStackServers", os.provider);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).isEqualTo("Servers of cyclades-stub: nothing changed since 2026-01-15T10:00:05Z");
+        verify(1, getRequestedFor(urlPathEqualTo(CYCLADES + "/servers/detail"))
+                .withQueryParam("changes-since", equalTo("2026-01-15T10:00:05Z")));
+        assertThat(os.field("Server", server, "status")).isEqualTo("ACTIVE");
+        assertThat(os.field("Server", server, "missingAtProvider")).isNotEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void aPollMarksDeletedOnlyWhatCycladesReportsDeletedAndLeavesTheUnreportedAlone() {
+        String other = "9c8d7e6f-0000-4000-8000-000000000009";
+        String unreported = "1a2b3c4d-0000-4000-8000-000000000001";
+        String changed = entity("ACTIVE", "lastUpdate", Instant.parse("2026-01-15T10:00:01Z"));
+        String gone = os.server("instanceName", "dev-web-2", "serverType", "m1.tiny", "providerSideId", other, "status", "ACTIVE",
+                "lastUpdate", Instant.parse("2026-01-15T10:00:05Z"));
+        String untouched = os.server("instanceName", "dev-web-3", "serverType", "m1.tiny", "providerSideId", unreported, "status", "ACTIVE",
+                "lastUpdate", Instant.parse("2026-01-15T09:00:00Z"));
+        String deletedItem = server("DELETED", "{}").replace(ID, other).replace("\"dev-web-1\"", "\"dev-web-2\"")
+                .replace("2026-01-15T10:00:05Z", "2026-01-15T10:05:00Z");
+        stubFor(get(urlPathEqualTo(CYCLADES + "/servers/detail")).withQueryParam("changes-since", equalTo("2026-01-15T10:00:05Z"))
+                .willReturn(okJson("{\"servers\": [" + unwrap(server("STOPPED", "{}")) + ", " + unwrap(deletedItem) + "]}")));
+
+        PressResult result = os.press("ServiceProvider", "listOpenStackServers", os.provider);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).isEqualTo("Servers of cyclades-stub changed since 2026-01-15T10:00:05Z: 0 created, 1 updated, 1 deleted");
+        assertThat(os.field("Server", changed, "status")).isEqualTo("STOPPED");
+        assertThat(os.field("Server", gone, "status")).isEqualTo("DELETED");
+        assertThat(os.field("Server", gone, "missingAtProvider")).isEqualTo(Boolean.TRUE);
+        assertThat(os.field("Server", untouched, "status")).isEqualTo("ACTIVE");
+        assertThat(os.field("Server", untouched, "missingAtProvider")).isNotEqualTo(Boolean.TRUE);
+    }
+
+    /** A server of {@code {"server": {…}}} as a list item. */
+    private static String unwrap(String single) {
+        return single.replaceFirst("^\\{\"server\": ", "").replaceFirst("}\\s*$", "");
     }
 }
