@@ -66,7 +66,7 @@ public abstract class OpenStackButton extends ProviderButton {
 
     /** Waits on Nova's servers with the layer's clock. */
     protected static ServerStates states(ServerClient servers) {
-        return new ServerStates(servers, HttpRuntime.shared().time(), "nova");
+        return new ServerStates(servers, HttpRuntime.shared().time(), servers.isCyclades() ? "cyclades" : "nova");
     }
 
     /** Each look of a wait, as the ServerAction's progress: {@code ACTIVE/powering-off after 4 s}. */

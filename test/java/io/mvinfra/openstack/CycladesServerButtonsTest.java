@@ -217,6 +217,21 @@ class CycladesServerButtonsTest {
         assertThat(os.field("Server", untouched, "missingAtProvider")).isNotEqualTo(Boolean.TRUE);
     }
 
+    @Test
+    void aBadRequestCycladesAnswersForAWrongUrlIsARefusalNeverTakenForGone() {
+        String server = entity("ACTIVE");
+        stubFor(delete(urlPathEqualTo(SERVER)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"badRequest\": {\"code\": 400, \"message\": \"Invalid URL\"}}")));
+
+        PressResult result = os.press("Server", "deleteServer", server);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("HTTP 400, badRequest", "Invalid URL");
+        assertThat(os.field("Server", server, "status")).as("not marked deleted").isEqualTo("ACTIVE");
+        assertThat(os.field("Server", server, "providerSideId")).isEqualTo(ID);
+        assertThat(onlyAction(server).value("outcome")).isEqualTo("failure");
+    }
+
     /** A server of {@code {"server": {…}}} as a list item. */
     private static String unwrap(String single) {
         return single.replaceFirst("^\\{\"server\": ", "").replaceFirst("}\\s*$", "");
