@@ -154,6 +154,10 @@ public final class ServerClient {
 
     /** {@code createImage}: the id of the Glance image it starts (from 2.45 in the body, before in {@code Location}). */
     public ProviderCall<String> createImage(String id, String imageName) {
+        if (cyclades) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "Cyclades has no createImage action; its images are made in its image service", null);
+        }
         ProviderRequest post = versioned(http.post(SERVER + "/action", id))
                 .body(Map.of("createImage", Map.of("name", imageName, "metadata", Map.of())));
         return new ProviderCall<>(post, sent -> {

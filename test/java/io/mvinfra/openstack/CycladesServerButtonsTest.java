@@ -232,6 +232,18 @@ class CycladesServerButtonsTest {
         assertThat(onlyAction(server).value("outcome")).isEqualTo("failure");
     }
 
+    @Test
+    void createImageCycladesDoesNotHaveIsRefusedBeforeAnyRequest() {
+        String server = entity("ACTIVE");
+
+        PressResult result = os.press("Server", "createServerImage", server);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("Cyclades has no createImage action");
+        verify(0, postRequestedFor(anyUrl()));
+        assertThat(os.all("Image", "provider", os.provider)).isEmpty();
+    }
+
     /** A server of {@code {"server": {…}}} as a list item. */
     private static String unwrap(String single) {
         return single.replaceFirst("^\\{\"server\": ", "").replaceFirst("}\\s*$", "");
