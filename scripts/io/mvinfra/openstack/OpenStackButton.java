@@ -19,8 +19,8 @@ import io.mvinfra.openstack.compute.ServerStates;
 /** What every OpenStack button shares besides {@link ProviderButton}: the client of an OPENSTACK or OVH provider. */
 public abstract class OpenStackButton extends ProviderButton {
 
-    /** The kinds this client serves: any OpenStack cloud, and OVH Public Cloud. */
-    static final List<String> KINDS = List.of("OPENSTACK", "OVH");
+    /** The kinds this client serves: any OpenStack cloud, OVH Public Cloud, and Synnefo Cyclades (compute only). */
+    static final List<String> KINDS = List.of("OPENSTACK", "OVH", "CYCLADES");
 
     protected OpenStackButton() {
         super("OpenStack");
@@ -66,7 +66,7 @@ public abstract class OpenStackButton extends ProviderButton {
 
     /** Waits on Nova's servers with the layer's clock. */
     protected static ServerStates states(ServerClient servers) {
-        return new ServerStates(servers, HttpRuntime.shared().time(), "nova");
+        return new ServerStates(servers, HttpRuntime.shared().time(), servers.isCyclades() ? "cyclades" : "nova");
     }
 
     /** Each look of a wait, as the ServerAction's progress: {@code ACTIVE/powering-off after 4 s}. */

@@ -1,6 +1,7 @@
 package io.mvinfra.openstack;
 
 import io.mvinfra.credentials.ProviderAccess;
+import io.mvinfra.http.ProviderException;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.openstack.compute.Microversion;
 import io.mvinfra.openstack.compute.ServerClient;
@@ -21,7 +22,7 @@ public final class OpenStackClient {
 
     public OpenStackClient(ProviderAccess access) {
         this.access = access;
-        this.keystone = (KeystoneAuth) access.auth();
+        this.keystone = access.auth() instanceof KeystoneAuth k ? k : null;   // null for Cyclades: one URL, a plain token
     }
 
     /**
@@ -29,6 +30,9 @@ public final class OpenStackClient {
      * first press only).
      */
     public ServerClient servers() {
+        if (servers == null && keystone == null) {
+            servers = ServerClient.cyclades(access.http(new OpenStackDialect("cyclades")));
+        }
         if (servers == null) {
             ProviderHttp nova = service("compute", "nova");
             Microversion version = access.runtime().session("nova-microversion:" + nova.baseUrl(), Microversion.class,
@@ -46,6 +50,10 @@ public final class OpenStackClient {
     }
 
     private ProviderHttp service(String serviceType, String name) {
+        if (keystone == null) {
+            throw ProviderException.withoutAnswer("cyclades", ProviderException.Kind.CONFIGURATION,
+                    "a Cyclades provider serves compute only here; its " + serviceType + " service is not spoken by mv-infra", null);
+        }
         return access.http(new OpenStackDialect(name), keystone.endpoint(serviceType));
     }
 }

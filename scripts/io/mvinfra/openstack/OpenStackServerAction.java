@@ -35,22 +35,24 @@ public abstract class OpenStackServerAction extends OpenStackButton {
         Server server = entity(ctx, Server.class);
         String id = requireProviderSideId(name(server), server.getProviderSideId(), "press 'List servers' or create it first");
         ServerClient servers = openstack(server).servers();
+        boolean cyclades = servers.isCyclades();
+        String code = action.code(cyclades);
         ProviderCall<String> call = servers.action(id, action, flavorRef(ctx, servers));
         if (dryRun(ctx)) {
             describeDryRun(ctx, call);
             return;
         }
         String before = servers.get(id).status();
-        NovaServer after = recorded(ctx, server, action.code(), record -> {
+        NovaServer after = recorded(ctx, server, code, record -> {
             call.send();
-            record.sent(null, action.code() + " accepted by Nova (202)");
-            NovaServer reached = states(servers).await(id, action.wantedStatus(), action.failedIfBackTo(before).orElse(null),
+            record.sent(null, code + " accepted by " + (cyclades ? "Cyclades" : "Nova") + " (202)");
+            NovaServer reached = states(servers).await(id, action.wantedStatus(cyclades), action.failedIfBackTo(before, cyclades).orElse(null),
                     name(server), looks(record));
             record.succeeded(reached.state());
             return reached;
         });
         ServerMapper.copy(server, after);
         save(server);
-        message(ctx, "%s: %s done, now %s", name(server), action.code(), after.status());
+        message(ctx, "%s: %s done, now %s", name(server), code, after.status());
     }
 }

@@ -27,6 +27,31 @@ public enum ComputeAction {
         this.startStatusMeansFailed = startStatusMeansFailed;
     }
 
+    /** How a ServerAction names it at Cyclades: {@code start}, {@code shutdown}; the others as at Nova. */
+    public String code(boolean cyclades) {
+        if (cyclades && this == START) {
+            return "start";
+        }
+        if (cyclades && this == STOP) {
+            return "shutdown";
+        }
+        return code();
+    }
+
+    /** Cyclades says STOPPED where Nova says SHUTOFF. */
+    public String wantedStatus(boolean cyclades) {
+        return cyclades && this == STOP ? "STOPPED" : wantedStatus;
+    }
+
+    public Optional<String> failedIfBackTo(String startStatus, boolean cyclades) {
+        return startStatusMeansFailed && !startStatus.equals(wantedStatus(cyclades)) ? Optional.of(startStatus) : Optional.empty();
+    }
+
+    /** Whether Cyclades has the action: it resizes, but has no confirm or revert. */
+    public boolean atCyclades() {
+        return this != CONFIRM_RESIZE && this != REVERT_RESIZE;
+    }
+
     /** How a ServerAction names it: {@code os-stop}, {@code reboot_soft}, {@code resize}. */
     public String code() {
         return switch (this) {
@@ -46,6 +71,16 @@ public enum ComputeAction {
     }
 
     /** The action's body; {@code flavorRef} only for a resize. */
+    Map<String, Object> body(String flavorRef, boolean cyclades) {
+        if (cyclades && this == START) {
+            return Map.of("start", Map.of());
+        }
+        if (cyclades && this == STOP) {
+            return Map.of("shutdown", Map.of());
+        }
+        return body(flavorRef);
+    }
+
     Map<String, Object> body(String flavorRef) {
         return switch (this) {
             case SOFT_REBOOT -> Map.of(key, Map.of("type", "SOFT"));

@@ -1,5 +1,6 @@
 package io.mvinfra.openstack.compute;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +33,28 @@ public final class ServerClient {
 
     private final ProviderHttp http;
     private final Microversion version;
+    private final boolean cyclades;
 
     public ServerClient(ProviderHttp http, Microversion version) {
+        this(http, version, false);
+    }
+
+    private ServerClient(ProviderHttp http, Microversion version, boolean cyclades) {
         this.http = Objects.requireNonNull(http, "http");
         this.version = Objects.requireNonNull(version, "version");
+        this.cyclades = cyclades;
+    }
+
+    /**
+     * Synnefo Cyclades' compute API, Nova's v2 without microversions: its own action bodies ({@code start},
+     * {@code shutdown}), STOPPED for SHUTOFF, metadata by POST only, no pagination.
+     */
+    public static ServerClient cyclades(ProviderHttp http) {
+        return new ServerClient(http, Microversion.BASE, true);
+    }
+
+    public boolean isCyclades() {
+        return cyclades;
     }
 
     /**
@@ -78,7 +97,19 @@ public final class ServerClient {
     }
 
     public List<NovaServer> list(int pageSize) {
+        if (cyclades) {   // Cyclades answers every server at once and knows neither limit nor marker
+            return http.get(SERVERS + "/detail").at("servers").list(NovaServer.class);
+        }
         return versioned(http.get(SERVERS + "/detail").query("limit", pageSize)).at("servers").list(NovaServer.class);
+    }
+
+    /**
+     * The servers changed since {@code since} ({@code changes-since}, Cyclades' poll), deleted ones with status
+     * {@code DELETED}; empty on {@code 304 Not Modified}: nothing changed.
+     */
+    public Optional<List<NovaServer>> changedSince(Instant since) {
+        return versioned(http.get(SERVERS + "/detail").query("changes-since", since.toString())).at("servers")
+                .listIfModified(NovaServer.class);
     }
 
     public NovaServer get(String id) {
@@ -114,11 +145,19 @@ public final class ServerClient {
         if ((action == ComputeAction.RESIZE) != (flavorRef != null)) {
             throw new IllegalArgumentException("a flavor goes with a resize, and only with it");
         }
-        return ProviderCall.answering(versioned(http.post(SERVER + "/action", id)).body(action.body(flavorRef)), id);
+        if (cyclades && !action.atCyclades()) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "Cyclades has no " + action.code() + " action", null);
+        }
+        return ProviderCall.answering(versioned(http.post(SERVER + "/action", id)).body(action.body(flavorRef, cyclades)), id);
     }
 
     /** {@code createImage}: the id of the Glance image it starts (from 2.45 in the body, before in {@code Location}). */
     public ProviderCall<String> createImage(String id, String imageName) {
+        if (cyclades) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    "Cyclades has no createImage action; its images are made in its image service", null);
+        }
         ProviderRequest post = versioned(http.post(SERVER + "/action", id))
                 .body(Map.of("createImage", Map.of("name", imageName, "metadata", Map.of())));
         return new ProviderCall<>(post, sent -> {
@@ -129,6 +168,30 @@ public final class ServerClient {
             String location = answer.header("Location");
             return location == null ? null : location.substring(location.lastIndexOf('/') + 1);
         });
+    }
+
+    /** Renames the server ({@code PUT /servers/{id}}); Nova answers the server as it now is. */
+    public ProviderCall<NovaServer> rename(String id, String name) {
+        return new ProviderCall<>(versioned(http.put(SERVER, id)).body(Map.of("server", Map.of("name", name))).at("server"),
+                put -> put.read(NovaServer.class));
+    }
+
+    /** Adds or updates these metadata keys, leaving the others as they are ({@code POST /servers/{id}/metadata}). */
+    public ProviderCall<Map<String, String>> mergeMetadata(String id, Map<String, String> metadata) {
+        return ProviderCall.answering(versioned(http.post(SERVER + "/metadata", id)).body(Map.of("metadata", metadata)), metadata);
+    }
+
+    /** Replaces every metadata key by these ({@code PUT /servers/{id}/metadata}); not spoken by Cyclades. */
+    public ProviderCall<Map<String, String>> replaceMetadata(String id, Map<String, String> metadata) {
+        if (cyclades) {
+            throw new IllegalStateException("Cyclades sets metadata by POST only; PUT on the collection it does not support");
+        }
+        return ProviderCall.answering(versioned(http.put(SERVER + "/metadata", id)).body(Map.of("metadata", metadata)), metadata);
+    }
+
+    /** Removes one metadata key ({@code DELETE /servers/{id}/metadata/{key}}). */
+    public ProviderCall<String> deleteMetadata(String id, String key) {
+        return ProviderCall.answering(versioned(http.delete(SERVER + "/metadata/{key}", id, key)), key);
     }
 
     /** A browser console (noVNC) URL, from 2.6's remote consoles. */
@@ -161,6 +224,9 @@ public final class ServerClient {
 
     /** Both headers: {@code OpenStack-API-Version} from 2.27, the older one before. */
     private ProviderRequest versioned(ProviderRequest request) {
+        if (cyclades) {
+            return request;
+        }
         return request.header("OpenStack-API-Version", "compute " + version)
                 .header("X-OpenStack-Nova-API-Version", version.toString());
     }

@@ -24,8 +24,20 @@ final class OpenStackTestbed extends ModuleTestbed {
                 "credential", credential, "serverNameFilter", List.of(namePrefix)));
     }
 
+    private OpenStackTestbed(String cycladesUrl, String namePrefix, String token) {
+        this.credential = create("Credential", Map.of("domainName", "cyclades.local", "authenticationType", "CYCLADES_TOKEN",
+                "token", token));
+        this.provider = create("ServiceProvider", Map.of("code", "cyclades-stub", "kind", "CYCLADES", "apiBaseUrl", cycladesUrl,
+                "credential", credential, "serverNameFilter", List.of(namePrefix)));
+    }
+
     static OpenStackTestbed at(String keystoneUrl, String namePrefix) {
         return new OpenStackTestbed(keystoneUrl, namePrefix);
+    }
+
+    /** A CYCLADES ServiceProvider at {@code cycladesUrl} (its compute URL), signed by a plain Synnefo token. */
+    static OpenStackTestbed cyclades(String cycladesUrl, String namePrefix, String token) {
+        return new OpenStackTestbed(cycladesUrl, namePrefix, token);
     }
 
     /** A Server of this provider: {@code server("instanceName", "dev-web-1", "serverType", "m1.tiny", …)}. */
