@@ -16,7 +16,7 @@ public record CliRun(int code, String out, String err) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home=" + home);
         all.add("--module=" + module);
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(args);   // as main() builds it: only the command's own tree
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

@@ -21,6 +21,7 @@ public class ListDnsRecords extends CloudflareButton {
     protected void press(Map<String, Object> ctx) throws BusinessException {
         DomainName zone = zone(entity(ctx, DomainName.class), "DomainName");
         List<CloudflareDnsRecord> records = cloudflare(zone).dnsRecords().list(zone.getProviderSideId());
+        progress(ctx, String.format("%d records listed, reconciling", records.size()));
         String zoneName = DnsRecordNames.zoneName(zone);
         DomainName zoneReference = new DomainName(zone.getUuid());
         Instant now = Instant.now();

@@ -1,11 +1,13 @@
 package io.mvinfra.host;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mvinfra.host.module.CompactModule;
 import io.mvinfra.host.module.Module;
 import io.mvinfra.host.module.ModuleLoader;
 import io.mvinfra.host.module.ModuleLocation;
@@ -53,22 +55,33 @@ public final class Host implements AutoCloseable {
 
     /** A long-running host (`serve`, tests): a connection pool. */
     public static Host open(HostSettings settings) {
-        return open(settings, Database::pooled);
+        return open(settings, Database::pooled, loadModule(settings));
     }
 
     /** For one CLI command: plain connections, and the runners (EL, scripts) only if the command presses or runs. */
     public static Host openForCommand(HostSettings settings) {
-        return open(settings, Database::plain);
+        return open(settings, Database::plain, moduleForCommand(settings));
     }
 
-    private static Host open(HostSettings settings, Function<DatabaseSettings, Database> connect) {
-        Module module = loadModule(settings);
+    private static Host open(HostSettings settings, Function<DatabaseSettings, Database> connect, Module module) {
         SecretCipher cipher = SecretCipher.load(settings.home(), settings.secretKey());
         return new Host(settings, module, connect.apply(settings.database()), cipher);
     }
 
+    /** Every descriptor read and validated (`serve`, `module check`): a broken module is refused whole. */
     public static Module loadModule(HostSettings settings) {
         return new ModuleLoader(Host.class.getClassLoader()).read(ModuleLocation.resolve(settings.moduleDir()));
+    }
+
+    /**
+     * For a one-shot command: the compact copy the build validated and pre-parsed (see {@link CompactModule}) when it is
+     * the module asked for (the bundled one, or a directory holding exactly the descriptors it was built from), else
+     * the descriptors read and validated as {@link #loadModule} does.
+     */
+    public static Module moduleForCommand(HostSettings settings) {
+        Path dir = ModuleLocation.resolveDirectory(settings.moduleDir());
+        Module compact = dir == null ? CompactModule.bundled(ModuleLocation.BUNDLED) : CompactModule.forDirectory(dir);
+        return compact != null ? compact : loadModule(settings);
     }
 
     public synchronized HostScheduler startScheduler() {

@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
+import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
 import support.Stubs;
@@ -83,6 +84,17 @@ class ListDnsRecordsTest {
         assertThat(byName("TXT", "example.com")).containsEntry("value", "\"v=spf1 -all\"");
         verify(getRequestedFor(urlPathEqualTo(RECORDS)).withQueryParam("per_page", equalTo("5000000")).withQueryParam("page", absent()));
         verify(getRequestedFor(urlPathEqualTo(RECORDS)).withQueryParam("per_page", equalTo("5000000")).withQueryParam("page", equalTo("3")));
+    }
+
+    @Test
+    void saysHowManyRecordsArrivedBeforeReconcilingThem() {
+        pages();
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        PressResult result = cf.host.actions().press(new PressRequest("DomainName", LIST, cf.domain, "tester", Map.of()).withProgress(progress::add));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(progress).containsExactly("5 records listed, reconciling");
     }
 
     @Test

@@ -25,11 +25,40 @@ public final class Main {
         if (args.length == 0 || !args[0].equals("serve")) {
             System.setProperty("mvinfra.log.level", System.getProperty("mvinfra.log.level", "WARN"));
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
+    /** Every command: what {@code --help}, {@code --version} and an unknown command see. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return configured(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name, only that command's tree is built
+     * (picocli reads every command's annotations when it builds one, some 0.1 s of a one-shot command's start);
+     * anything else gets every command, so help, the version and an unknown command read as before.
+     */
+    public static CommandLine commandLine(String... args) {
+        Class<?> command = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (command == null) {
+            return commandLine();
+        }
+        CommandLine cli = new CommandLine(new One());
+        cli.addSubcommand(new CommandLine(command));
+        return configured(cli);
+    }
+
+    /** Main's own names and words, without its subcommands: the root of a command line built for one command. */
+    @Command(name = "mv-infra", mixinStandardHelpOptions = true, version = "mv-infra 0.1.0",
+            description = "Run the mv-infra Meveo module stand-alone: entities, buttons, jobs, web admin.")
+    static final class One {
+    }
+
+    private static final java.util.Map<String, Class<?>> COMMANDS = java.util.Map.of("serve", ServeCommand.class, "module", ModuleCommand.class,
+            "entity", EntityCommand.class, "action", ActionCommand.class, "job", JobCommand.class, "credential", CredentialCommand.class,
+            "audit", AuditCommand.class, "user", UserCommand.class);
+
+    private static CommandLine configured(CommandLine cli) {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(Main::badUsage);
         cli.setExitCodeExceptionMapper(Main::exitCode);

@@ -21,7 +21,16 @@ public final class ModuleLocation {
     private ModuleLocation() {
     }
 
+    /** What {@link #bundled()} reports as its location ({@code /module} inside the jar). */
+    public static final String BUNDLED = "/module";
+
     public static Path resolve(Path explicit) {
+        Path dir = resolveDirectory(explicit);
+        return dir != null ? dir : bundled();
+    }
+
+    /** The module directory {@link #resolve} picks, or null when it picks the bundled copy (without opening the jar). */
+    public static Path resolveDirectory(Path explicit) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit.resolve("module.json"))) {
                 throw new ModuleException(java.util.List.of(explicit + ": no module.json in this directory"));
@@ -32,7 +41,7 @@ public final class ModuleLocation {
         if (Files.isRegularFile(cwd.resolve("module.json")) && Files.isDirectory(cwd.resolve("customEntityTemplates"))) {
             return cwd;
         }
-        return bundled();
+        return null;
     }
 
     public static Path bundled() {

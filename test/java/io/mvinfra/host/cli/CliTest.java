@@ -230,4 +230,27 @@ class CliTest {
         assertThat(ambiguousGet.code()).isEqualTo(2);
         assertThat(ambiguousGet.err()).contains(twin1).contains(twin2);
     }
+
+    @Test
+    void theCommandLineBuiltForOneCommandAnswersAsTheWholeOneDoes() {
+        for (String[] args : List.of(new String[] {"entity", "get", "--help"}, new String[] {"entity", "nosuch"},
+                new String[] {"action", "run", "--help"}, new String[] {"module", "--help"})) {
+            String[] whole = answer(Main.commandLine(), args);
+            String[] one = answer(Main.commandLine(args), args);
+            assertThat(one).as(String.join(" ", args)).containsExactly(whole);
+        }
+        assertThat(Main.commandLine("entity", "list").getSubcommands()).containsOnlyKeys("entity");
+        assertThat(Main.commandLine("--help").getSubcommands()).containsKeys("entity", "action", "serve", "user", "help");
+        assertThat(Main.commandLine("nosuch").getSubcommands()).containsKeys("entity", "action", "serve", "user", "help");
+    }
+
+    /** {exit code, stdout, stderr} of a command that opens no host. */
+    private static String[] answer(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
 }

@@ -1,0 +1,141 @@
+package bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.mvinfra.host.Host;
+import io.mvinfra.host.HostSettings;
+import support.TestHosts;
+
+/**
+ * "List DNS records" against Apache Libcloud, the comparison issue 12 names, printed not asserted: as whole processes
+ * in one run, against one Cloudflare stub on loopback that caps pages at 100 records and answers each request 20 ms
+ * late, {@code bin/mv-infra action run DomainName listCloudflareDnsRecords example.com} (first sync: a fresh home each
+ * run; nothing changed: a home synced once before) and a small Python script on Debian's python3-libcloud (its
+ * Cloudflare DNS driver, {@code list_records} of the zone) listing the same 10 000 records. Wall and CPU, median of
+ * runs, and the ratio. Needs {@code mvn package} and {@code apt-get install python3-libcloud}.
+ * Run: mvn -B -q -Pbench test-compile exec:exec@bench -Dbench=LibcloudComparisonBenchmark
+ */
+public final class LibcloudComparisonBenchmark {
+    private static final int RECORDS = Integer.getInteger("bench.records", 10_000);
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
+    private static final int LATENCY_MS = 20;
+    private static final int CAPPED_PAGE = 100;
+    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+    /** Debian's own Python, the one python3-libcloud installs into (a python3 earlier on the PATH may not have it). */
+    private static final String PYTHON = System.getProperty("bench.python", "/usr/bin/python3");
+
+    /** Libcloud's Cloudflare driver, pointed at the stub: it builds http(s)://host:port/client/v4/zones/<id>/dns_records. */
+    private static final String LIBCLOUD_SCRIPT = """
+            import sys
+            from libcloud.dns.base import Zone
+            from libcloud.dns.drivers.cloudflare import CloudFlareDNSDriver
+            port, zone_id, expected = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+            driver = CloudFlareDNSDriver('bench-token-not-a-secret', secure=False, host='127.0.0.1', port=port)
+            zone = Zone(id=zone_id, domain='example.com', type='master', ttl=None, driver=driver)
+            records = driver.list_records(zone)
+            if len(records) != expected:
+                sys.exit('listed %d records, not %d' % (len(records), expected))
+            """;
+
+    public static void main(String[] args) throws Exception {
+        Path project = TestHosts.projectDir();
+        Path launcher = project.resolve("bin/mv-infra");
+        if (!Files.isRegularFile(project.resolve("target/mv-infra.jar"))) {
+            throw new IllegalStateException("build the jar first: mvn -B -q package -DskipTests");
+        }
+        if (!Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/libcloud"))) {
+            throw new IllegalStateException("python3-libcloud is missing: apt-get install -y python3-libcloud");
+        }
+        // one stub for both: ours asks <apiBaseUrl>/zones/…, Libcloud /client/v4/zones/…
+        WireMockServer stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(40).extensions(new CloudflareSyncBenchmark.ZonePages(RECORDS, CAPPED_PAGE))
+                .disableRequestJournal().gzipDisabled(true));
+        stub.start();
+        stub.stubFor(get(urlPathMatching("(/client/v4)?/zones/" + ZONE_ID + "/dns_records")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withFixedDelay(LATENCY_MS).withTransformers(CloudflareSyncBenchmark.ZonePages.NAME)));
+        try {
+            Path script = Files.createTempFile("libcloud-list", ".py");
+            Files.writeString(script, LIBCLOUD_SCRIPT, StandardCharsets.UTF_8);
+            Path scratch = TestHosts.tempHome();
+            System.out.printf("Libcloud comparison: %d DNS records, stub capping pages at %d, %d ms per request, whole processes, median of %d; %d cores%n",
+                    RECORDS, CAPPED_PAGE, LATENCY_MS, RUNS, Runtime.getRuntime().availableProcessors());
+
+            List<String> libcloud = List.of(PYTHON, script.toString(), String.valueOf(stub.port()), ZONE_ID, String.valueOf(RECORDS));
+            double[] lc = System.getenv("BENCH_SKIP_LIBCLOUD") != null ? new double[] {Double.NaN, Double.NaN} : measure(libcloud, scratch, RUNS);
+            print("python3-libcloud list_records", lc);
+
+            // nothing changed: one home, synced once untimed
+            Path synced = seed(stub);
+            // (bin/mv-infra reads MV_INFRA_JAVA_OPTS from the environment mvn runs in, to compare JVM flags)
+            List<String> press = List.of(launcher.toString(), "action", "run", "DomainName", "listCloudflareDnsRecords", "example.com");
+            WholeProcess.run(withHome(press, synced), synced);
+            double[] again = measure(withHome(press, synced), synced, RUNS);
+            print("bin/mv-infra action run …, nothing changed", again);
+
+            // first sync: a fresh home each run, seeded before any is timed
+            List<Path> fresh = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                fresh.add(seed(stub));
+            }
+            double[][] firsts = new double[RUNS][];
+            for (int i = 0; i < RUNS; i++) {
+                firsts[i] = WholeProcess.run(withHome(press, fresh.get(i)), fresh.get(i));
+            }
+            double[] first = {WholeProcess.median(firsts, 0), WholeProcess.median(firsts, 1)};
+            print("bin/mv-infra action run …, first sync", first);
+
+            System.out.printf("ratio, Libcloud's wall / ours: nothing changed %.2fx, first sync %.2fx (aim: at least 5x)%n",
+                    lc[0] / again[0], lc[0] / first[0]);
+        } finally {
+            stub.stop();
+        }
+    }
+
+    /** A home holding a Cloudflare credential, its ServiceProvider on the stub and the zone as DomainName example.com. */
+    private static Path seed(WireMockServer stub) {
+        Path home = TestHosts.tempHome();
+        try (Host host = Host.open(HostSettings.from(Map.of(), home, null, TestHosts.projectDir()))) {
+            String credential = host.store().create("Credential", Map.of("authenticationType", "CLOUDFLARE_API_TOKEN",
+                    "token", "bench-token-not-a-secret")).uuid();
+            String provider = host.store().create("ServiceProvider", Map.of("code", "cf-bench", "kind", "CLOUDFLARE",
+                    "apiBaseUrl", stub.baseUrl(), "credential", credential)).uuid();
+            host.store().create("DomainName", Map.of("name", "example.com", "registrar", provider, "providerSideId", ZONE_ID));
+        }
+        return home;
+    }
+
+    private static List<String> withHome(List<String> argv, Path home) {
+        List<String> all = new ArrayList<>(argv);
+        all.add("--home=" + home);
+        return all;
+    }
+
+    /** {median wall, median cpu} of {@code runs} runs after one untimed. */
+    private static double[] measure(List<String> argv, Path dir, int runs) throws Exception {
+        WholeProcess.run(argv, dir);
+        double[][] times = new double[runs][];
+        for (int i = 0; i < runs; i++) {
+            times[i] = WholeProcess.run(argv, dir);
+        }
+        return new double[] {WholeProcess.median(times, 0), WholeProcess.median(times, 1)};
+    }
+
+    private static void print(String what, double[] wallCpu) {
+        System.out.printf("  %-48s wall %5.2f s  cpu %5.2f s%n", what, wallCpu[0], wallCpu[1]);
+    }
+
+    private LibcloudComparisonBenchmark() {
+    }
+}
