@@ -108,17 +108,18 @@ public final class ScalewayDialect implements ProviderDialect {
     }
 
     /**
-     * Lists are read 100 at a time (Scaleway's default is 50) unless the caller chose: a Block Storage list, whose
-     * parameter is {@link #BLOCK_PAGE_SIZE}, chooses.
+     * Lists are read 100 at a time (Scaleway's default is 50) unless the caller chose, in each API's own parameter:
+     * {@link #BLOCK_PAGE_SIZE} for Block Storage ({@code /block/…}), {@code per_page} for the others.
      */
     @Override
     public HttpUrl firstPage(HttpUrl url) {
-        return url.queryParameter("per_page") != null || url.queryParameter(BLOCK_PAGE_SIZE) != null ? url
-                : url.newBuilder().setQueryParameter("per_page", String.valueOf(MAX_PER_PAGE)).build();
+        String size = url.encodedPath().contains("/block/") ? BLOCK_PAGE_SIZE : "per_page";
+        return url.queryParameter(size) != null ? url
+                : url.newBuilder().setQueryParameter(size, String.valueOf(MAX_PER_PAGE)).build();
     }
 
     /** X-Total-Count, else the Block Storage API's {@code total_count} in the body, or -1 when the answer is not paged. */
-    private static long total(ProviderResponse page) {
+    public static long total(ProviderResponse page) {
         String total = page.header("X-Total-Count");
         if (total == null) {
             JsonNode count = page.json().path("total_count");

@@ -31,19 +31,10 @@ public final class ServerTypeClient {
                     .query("per_page", ScalewayDialect.MAX_PER_PAGE).query("page", page).send();
             JsonNode servers = answer.json().path("servers");
             servers.properties().forEach(e -> types.put(e.getKey(), http.dialect().json().convertValue(e.getValue(), ScalewayServerType.class)));
-            long total = total(answer, types.size());
-            if (servers.isEmpty() || types.size() >= total) {
+            long total = ScalewayDialect.total(answer);
+            if (servers.isEmpty() || total < 0 || types.size() >= total) {
                 return Map.copyOf(types);
             }
-        }
-    }
-
-    private static long total(ProviderResponse answer, int fallback) {
-        String header = answer.header("X-Total-Count");
-        try {
-            return header == null ? fallback : Long.parseLong(header.strip());
-        } catch (NumberFormatException notANumber) {
-            return fallback;
         }
     }
 }

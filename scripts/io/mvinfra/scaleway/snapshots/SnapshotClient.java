@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderHttp;
-import io.mvinfra.scaleway.ScalewayDialect;
 
 /** The snapshots of the Block Storage API, zone by zone ({@code /block/v1/zones/{zone}/snapshots}). */
 public final class SnapshotClient {
@@ -22,8 +21,7 @@ public final class SnapshotClient {
 
     /** Every snapshot of the zone, every page, or a failure: never part of the list. */
     public List<BlockSnapshot> list(String zone) {
-        return http.get(SNAPSHOTS, zone).query(ScalewayDialect.BLOCK_PAGE_SIZE, ScalewayDialect.MAX_PER_PAGE).at("snapshots")
-                .list(BlockSnapshot.class);
+        return http.get(SNAPSHOTS, zone).at("snapshots").list(BlockSnapshot.class);
     }
 
     public BlockSnapshot get(String zone, String id) {
@@ -42,7 +40,7 @@ public final class SnapshotClient {
     /** The snapshot {@code request} would have created: same name, of the same volume. */
     public Optional<BlockSnapshot> findCreated(String zone, CreateSnapshotRequest request) {
         return http.get(SNAPSHOTS, zone).query("volume_id", request.volumeId()).query("name", request.name())
-                .query(ScalewayDialect.BLOCK_PAGE_SIZE, ScalewayDialect.MAX_PER_PAGE).at("snapshots").list(BlockSnapshot.class).stream()
+                .at("snapshots").list(BlockSnapshot.class).stream()
                 .filter(s -> request.name().equals(s.name()) && request.volumeId().equals(s.parentVolumeId()) && !"deleted".equals(s.status()))
                 .findFirst();
     }

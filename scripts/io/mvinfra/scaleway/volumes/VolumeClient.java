@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderHttp;
-import io.mvinfra.scaleway.ScalewayDialect;
 
 /** The volumes of the Block Storage API, zone by zone ({@code /block/v1/zones/{zone}/volumes}). */
 public final class VolumeClient {
@@ -22,8 +21,7 @@ public final class VolumeClient {
 
     /** Every volume of the zone, every page, or a failure: never part of the list. */
     public List<BlockVolume> list(String zone) {
-        return http.get(VOLUMES, zone).query(ScalewayDialect.BLOCK_PAGE_SIZE, ScalewayDialect.MAX_PER_PAGE).at("volumes")
-                .list(BlockVolume.class);
+        return http.get(VOLUMES, zone).at("volumes").list(BlockVolume.class);
     }
 
     public BlockVolume get(String zone, String id) {
@@ -40,8 +38,7 @@ public final class VolumeClient {
 
     /** The volume {@code request} would have created: same name, and the same size or parent snapshot. */
     public Optional<BlockVolume> findCreated(String zone, CreateVolumeRequest request) {
-        return http.get(VOLUMES, zone).query("name", request.name()).query(ScalewayDialect.BLOCK_PAGE_SIZE, ScalewayDialect.MAX_PER_PAGE)
-                .at("volumes").list(BlockVolume.class).stream()
+        return http.get(VOLUMES, zone).query("name", request.name()).at("volumes").list(BlockVolume.class).stream()
                 .filter(v -> request.name().equals(v.name()) && !"deleted".equals(v.status()))
                 .filter(v -> request.fromEmpty() != null ? Objects.equals(v.size(), request.fromEmpty().size())
                         : request.fromSnapshot().snapshotId().equals(v.parentSnapshotId()))
