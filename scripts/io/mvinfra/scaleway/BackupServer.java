@@ -35,13 +35,14 @@ public class BackupServer extends ScalewayButton {
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
-        Server server = entity(ctx, Server.class);
-        String name = label(server);
-        String id = requireProviderSideId(name, server.getProviderSideId(), "create it first");
-        String zone = zoneOf(server);
-        ServiceProvider provider = resolve(server.getProvider(), ServiceProvider.class, name + ": provider");
-        ScalewayClient scaleway = scaleway(provider);
-        ScalewayServer current = scaleway.servers().get(zone, id);
+        ServerAt at = serverAt(ctx, "create it first");
+        Server server = at.server();
+        String name = at.name();
+        String id = at.id();
+        String zone = at.zone();
+        ServiceProvider provider = at.provider();
+        ScalewayClient scaleway = at.scaleway();
+        ScalewayServer current = at.current();
         if (!current.allows(ServerAction.BACKUP.code())) {
             throw new BusinessException(name + " is " + current.state() + ": Scaleway does not allow a backup now");
         }

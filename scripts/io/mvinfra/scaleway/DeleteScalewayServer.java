@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
-import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.scaleway.servers.ScalewayServer;
@@ -19,12 +18,13 @@ public class DeleteScalewayServer extends ScalewayButton {
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
-        Server server = entity(ctx, Server.class);
-        String name = label(server);
-        String id = requireProviderSideId(name, server.getProviderSideId(), "delete the entity itself");
-        String zone = zoneOf(server);
-        ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
-        ScalewayServer current = scaleway.servers().get(zone, id);
+        ServerAt at = serverAt(ctx, "delete the entity itself");
+        Server server = at.server();
+        String name = at.name();
+        String id = at.id();
+        String zone = at.zone();
+        ScalewayClient scaleway = at.scaleway();
+        ScalewayServer current = at.current();
         if (!"stopped".equals(current.state())) {
             throw new BusinessException(name + " is " + current.state() + ": power it off first, or use 'Delete with volumes',"
                     + " which terminates it");

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
-import org.meveo.model.customEntities.ServiceProvider;
 import org.meveo.model.customEntities.Volume;
 
 import io.mvinfra.buttons.ServerActionLog;
@@ -26,12 +25,13 @@ public class DeleteScalewayServerWithVolumes extends ScalewayButton {
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
-        Server server = entity(ctx, Server.class);
-        String name = label(server);
-        String id = requireProviderSideId(name, server.getProviderSideId(), "delete the entity itself");
-        String zone = zoneOf(server);
-        ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
-        ScalewayServer current = scaleway.servers().get(zone, id);
+        ServerAt at = serverAt(ctx, "delete the entity itself");
+        Server server = at.server();
+        String name = at.name();
+        String id = at.id();
+        String zone = at.zone();
+        ScalewayClient scaleway = at.scaleway();
+        ScalewayServer current = at.current();
         boolean stopped = "stopped".equals(current.state());
         if (!stopped && !current.allows(ServerAction.TERMINATE.code())) {
             throw new BusinessException(name + " is " + current.state() + ": Scaleway deletes a server with its volumes only when it is"

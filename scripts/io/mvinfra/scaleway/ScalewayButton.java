@@ -2,6 +2,7 @@ package io.mvinfra.scaleway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.meveo.model.customEntities.Volume;
 
 import io.mvinfra.buttons.ProviderButton;
 import io.mvinfra.http.ProviderException;
+import io.mvinfra.scaleway.servers.ScalewayServer;
 import io.mvinfra.scaleway.servers.ServerRequests;
 
 /** What every Scaleway button shares besides {@link ProviderButton}: the client of a SCALEWAY provider, its zones. */
@@ -30,6 +32,25 @@ public abstract class ScalewayButton extends ProviderButton {
 
     protected ScalewayClient scaleway(ServiceProvider provider) throws BusinessException {
         return new ScalewayClient(access(provider, ScalewayProfile.KIND).http(new ScalewayDialect()));
+    }
+
+    /** A Server as a server button finds it before acting: its entity, how messages name it, and Scaleway's copy now. */
+    protected record ServerAt(Server server, String name, String id, String zone, ServiceProvider provider, ScalewayClient scaleway,
+                              ScalewayServer current) {
+    }
+
+    /**
+     * The pressed Server at Scaleway: its provider-side id (refused with {@code hint} when it has none), its zone, its
+     * provider's client and the server as Scaleway has it now, checked in that order before anything is sent.
+     */
+    protected ServerAt serverAt(Map<String, Object> ctx, String hint) throws BusinessException {
+        Server server = entity(ctx, Server.class);
+        String name = label(server);
+        String id = requireProviderSideId(name, server.getProviderSideId(), hint);
+        String zone = zoneOf(server);
+        ServiceProvider provider = resolve(server.getProvider(), ServiceProvider.class, name + ": provider");
+        ScalewayClient scaleway = scaleway(provider);
+        return new ServerAt(server, name, id, zone, provider, scaleway, scaleway.servers().get(zone, id));
     }
 
     /** How messages name a server: {@code Server dev-web-1}. */

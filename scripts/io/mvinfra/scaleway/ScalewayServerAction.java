@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
-import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.buttons.ServerActionLog;
 import io.mvinfra.http.HttpRuntime;
@@ -31,12 +30,13 @@ public abstract class ScalewayServerAction extends ScalewayButton {
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
-        Server server = entity(ctx, Server.class);
-        String name = label(server);
-        String id = requireProviderSideId(name, server.getProviderSideId(), "press 'List servers' or create it first");
-        String zone = zoneOf(server);
-        ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
-        ScalewayServer current = scaleway.servers().get(zone, id);
+        ServerAt at = serverAt(ctx, "press 'List servers' or create it first");
+        Server server = at.server();
+        String name = at.name();
+        String id = at.id();
+        String zone = at.zone();
+        ScalewayClient scaleway = at.scaleway();
+        ScalewayServer current = at.current();
         if (!current.allows(action.code())) {
             throw new BusinessException(name + " is " + current.state() + ": Scaleway does not allow " + action.code()
                     + " now (allowed: " + (current.allowedActions().isEmpty() ? "none" : String.join(", ", current.allowedActions())) + ")");

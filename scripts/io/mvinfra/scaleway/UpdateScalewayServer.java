@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
 import org.meveo.model.customEntities.Server;
-import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.scaleway.servers.ScalewayServer;
@@ -21,12 +20,13 @@ public class UpdateScalewayServer extends ScalewayButton {
 
     @Override
     protected void press(Map<String, Object> ctx) throws BusinessException {
-        Server server = entity(ctx, Server.class);
-        String name = label(server);
-        String id = requireProviderSideId(name, server.getProviderSideId(), "create it first");
-        String zone = zoneOf(server);
-        ScalewayClient scaleway = scaleway(resolve(server.getProvider(), ServiceProvider.class, name + ": provider"));
-        ScalewayServer current = scaleway.servers().get(zone, id);
+        ServerAt at = serverAt(ctx, "create it first");
+        Server server = at.server();
+        String name = at.name();
+        String id = at.id();
+        String zone = at.zone();
+        ScalewayClient scaleway = at.scaleway();
+        ScalewayServer current = at.current();
         UpdateServerRequest changes = ServerRequests.changes(server, serverParts(server, name), current);
         if (changes.isEmpty()) {
             boolean refreshed = !dryRun(ctx) && ServerMapper.copy(server, current);
