@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** A command timed as a whole process, as GNU time measures it: what an operator waits for, JVM start included. */
 final class WholeProcess {
@@ -16,11 +18,18 @@ final class WholeProcess {
 
     /** {wall seconds, cpu seconds} of one run of {@code argv} in {@code dir}; a failing command is an error. */
     static double[] run(List<String> argv, Path dir) throws IOException, InterruptedException {
+        return run(argv, dir, env -> { });
+    }
+
+    /** The same, with {@code environment} adjusting the process's environment first (e.g. the OS_* of an openrc). */
+    static double[] run(List<String> argv, Path dir, Consumer<Map<String, String>> environment) throws IOException, InterruptedException {
         Path timing = Files.createTempFile("cli-time", ".txt");
         List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", timing.toString(), "-f", "%e %U %S"));
         timed.addAll(argv);
-        Process p = new ProcessBuilder(timed).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(timed).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        environment.accept(builder.environment());
+        Process p = builder.start();
         int code = p.waitFor();
         String[] f = Files.readString(timing, StandardCharsets.UTF_8).trim().lines().reduce((a, b) -> b).orElseThrow().split(" ");
         Files.delete(timing);

@@ -2,6 +2,7 @@ package io.mvinfra.buttons;
 
 import io.mvinfra.storage.ModuleScript;
 
+import java.util.List;
 import java.util.Map;
 
 import org.meveo.admin.exception.BusinessException;
@@ -16,6 +17,11 @@ public abstract class ButtonScript extends ModuleScript {
      * or delete to say exactly what it would send, and to send and change nothing.
      */
     public static final String DRY_RUN = "dryRun";
+    /**
+     * Where a press lists the parts of its message meant to be read once and kept nowhere (a console's one-time
+     * password): a runtime that writes the message down (the host's audit trail) masks them there.
+     */
+    public static final String SHOWN_ONCE = "mvinfra.shownOnce";
 
     @Override
     protected void run(Map<String, Object> ctx) throws BusinessException {
@@ -56,5 +62,11 @@ public abstract class ButtonScript extends ModuleScript {
 
     protected void message(Map<String, Object> ctx, String format, Object... args) {
         ctx.put(RESULT_GUI_MESSAGE, args.length == 0 ? format : String.format(format, args));
+    }
+
+    /** The press's message, holding {@code secrets} for the operator's eyes only: see {@link #SHOWN_ONCE}. */
+    protected void messageShownOnce(Map<String, Object> ctx, List<String> secrets, String format, Object... args) {
+        ctx.put(SHOWN_ONCE, List.copyOf(secrets));
+        message(ctx, format, args);
     }
 }

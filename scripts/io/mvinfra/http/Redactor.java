@@ -68,7 +68,7 @@ public final class Redactor {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
                 JsonNode tree = Json.SNAKE_CASE.readTree(trimmed);
-                redact(tree, false);
+                redact(tree, false, false);
                 redacted = Json.SNAKE_CASE.writeValueAsString(tree);
             } catch (IOException notJson) {
                 // Not JSON after all: only the scrub below applies.
@@ -98,7 +98,15 @@ public final class Redactor {
                 && isSecretField(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    private static void redact(JsonNode node, boolean underSecretName) {
+    /**
+     * A console's {@code url} is its key: Nova's noVNC URL carries the console token in its query
+     * ({@code {"remote_console": {"url": "…?token=…"}}}, {@code {"console": {"url": …}}} before 2.6).
+     */
+    private static boolean isConsole(String name) {
+        return name.equals("remote_console") || name.equals("console");
+    }
+
+    private static void redact(JsonNode node, boolean underSecretName, boolean underConsole) {
         if (node instanceof ObjectNode object && isSecretPatch(object)) {
             object.put("value", MASK);
         } else if (node instanceof ObjectNode object) {
@@ -106,15 +114,16 @@ public final class Redactor {
                 boolean secretName = isSecretField(field.getKey());
                 JsonNode value = field.getValue();
                 if (value.isContainerNode()) {
-                    redact(value, secretName);
-                } else if (!value.isNull() && (secretName || underSecretName && field.getKey().equals("id"))) {
+                    redact(value, secretName, isConsole(field.getKey()));
+                } else if (!value.isNull() && (secretName || underSecretName && field.getKey().equals("id")
+                        || underConsole && field.getKey().equals("url"))) {
                     field.setValue(TextNode.valueOf(MASK));
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i).isContainerNode()) {
-                    redact(array.get(i), underSecretName);
+                    redact(array.get(i), underSecretName, false);
                 } else if (underSecretName) {
                     array.set(i, TextNode.valueOf(MASK));
                 }

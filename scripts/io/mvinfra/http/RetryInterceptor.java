@@ -13,8 +13,9 @@ import okhttp3.Response;
 
 /**
  * Sends again, after a wait, a request that is safe to repeat (GET, PUT, DELETE, or marked
- * {@link RetryPolicy.Resend#SAFE}) when the answer was transient (429, 502, 503, 504) or none came. Anything else
- * goes through once: a create is recovered by {@link ProviderRequest#create}, which looks before re-sending.
+ * {@link RetryPolicy.Resend#SAFE}) when the answer was transient (429, 502, 503, 504, a 413 with a positive
+ * Retry-After) or none came. Anything else goes through once: a create is recovered by {@link ProviderRequest#create},
+ * which looks before re-sending.
  * Outermost of the interceptors, so every attempt is signed, limited and logged afresh.
  */
 public final class RetryInterceptor implements Interceptor {

@@ -54,10 +54,13 @@ public final class RetryPolicy {
      * spent, or the provider asks to come back later than {@link HttpSettings#maxRetryAfter()}.
      */
     public Optional<Duration> delayAfter(int attemptsMade, int status, String retryAfter) {
-        if (attemptsMade >= settings.maxAttempts() || !TRANSIENT_STATUSES.contains(status)) {
+        Optional<Duration> asked = parseRetryAfter(retryAfter);
+        // RFC 9110 §15.5.14: a 413 whose condition is temporary says so with a Retry-After (OpenStack's rate limits);
+        // without one, or with 0 (how Nova and Cinder send a quota's 413), it is final.
+        boolean temporary413 = status == 413 && asked.filter(d -> !d.isZero()).isPresent();
+        if (attemptsMade >= settings.maxAttempts() || !(TRANSIENT_STATUSES.contains(status) || temporary413)) {
             return Optional.empty();
         }
-        Optional<Duration> asked = parseRetryAfter(retryAfter);
         if (asked.isEmpty()) {
             return Optional.of(backoff(attemptsMade));
         }

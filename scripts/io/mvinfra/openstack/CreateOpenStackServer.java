@@ -21,7 +21,8 @@ import io.mvinfra.openstack.image.GlanceImage;
 /**
  * Server → "Create on OpenStack": checked first (flavor and image found in the cloud, user data within Nova's limit),
  * created, its id kept durably as soon as Nova answers, then waited for until ACTIVE, or failed with the fault of a
- * server gone ERROR. Parameter {@code networks} ({@code auto} or {@code none}) for a Server without networks.
+ * server gone ERROR. Parameter {@code networks} ({@code auto} or {@code none}) for a Server without networks. At
+ * Cyclades the Server's {@code personality} files and {@code project} go with the create.
  */
 public class CreateOpenStackServer extends OpenStackButton {
 
@@ -35,7 +36,7 @@ public class CreateOpenStackServer extends OpenStackButton {
         OpenStackClient openstack = openstack(server);
         ServerClient servers = openstack.servers();
         CreateServerRequest request = ServerRequests.create(server, parts(openstack, server, name), servers.version(),
-                parameter(ctx, NETWORKS));
+                parameter(ctx, NETWORKS), servers.isCyclades());
         ProviderCall<NovaServer> create = servers.create(request);
         if (dryRun(ctx)) {
             describeDryRun(ctx, create);

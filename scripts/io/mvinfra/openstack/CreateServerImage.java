@@ -20,7 +20,7 @@ import io.mvinfra.openstack.image.ImageMapper;
 /**
  * Server → "Create image": Nova's {@code createImage}, the Glance image it names recorded at once as an Image entity
  * (saved durably, so a failed wait still leaves it found), then waited for until Glance says {@code active}
- * ({@code killed} fails). Parameter {@code imageName}; else the Server's {@code backupName}; else the server's name
+ * ({@code killed} fails), and the server until no task runs on it. Parameter {@code imageName}; else the Server's {@code backupName}; else the server's name
  * with the time. Recorded as a ServerAction.
  */
 public class CreateServerImage extends OpenStackButton {
@@ -61,6 +61,8 @@ public class CreateServerImage extends OpenStackButton {
             action.sent(imageId, "image " + imageId + " started by Nova");
             GlanceImage ready = openstack.images().awaitActive(imageId, "image " + imageName, HttpRuntime.shared().time(),
                     ServerStates.DEADLINE, p -> action.progress("image " + p.state() + " after " + p.elapsed().toSeconds() + " s", null));
+            // Glance active is the image done; the server is done once Nova has cleared its image_uploading task
+            states(servers).awaitNoTask(id, name, looks(action));
             action.succeeded("image " + ready.status());
             return ready;
         });

@@ -55,6 +55,7 @@ public final class OpenStackDialect implements ProviderDialect {
         JsonNode body = failed.json();
         List<String> codes = new ArrayList<>();
         String message;
+        long retryAfter = 0;
         if (body.has("NeutronError")) {
             JsonNode error = body.path("NeutronError");
             codes.add(error.path("type").asText());
@@ -74,6 +75,7 @@ public final class OpenStackDialect implements ProviderDialect {
             Map.Entry<String, JsonNode> fault = body.properties().iterator().next();
             codes.add(fault.getKey());
             message = withDetail(fault.getValue().path("message").asText(), fault.getValue().path("details").asText());
+            retryAfter = retryAfterSeconds(fault.getValue().path("retryAfter").asText(null), failed.header("Retry-After"));
         } else {
             message = failed.summary();
         }
@@ -82,6 +84,12 @@ public final class OpenStackDialect implements ProviderDialect {
         // Nova refuses a quota with a 403 "forbidden" whose message says so.
         if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
             kind = Kind.QUOTA_EXCEEDED;
+        }
+        // An overLimit that says when to come back is a rate limit (retried by the layer while the wait is short); Nova
+        // and Cinder send a quota's overLimit with retryAfter 0: coming back changes nothing.
+        if (retryAfter > 0 && codes.contains("overLimit")) {
+            kind = Kind.RATE_LIMITED;
+            message = message + " (retry after " + retryAfter + " s)";
         }
         return new ProviderException(provider(), kind, failed.status(), codes, message, requestId(failed.headers()), null);
     }
@@ -114,6 +122,20 @@ public final class OpenStackDialect implements ProviderDialect {
         }
         JsonNode glance = body.path("next");
         return glance.isTextual() ? Optional.of(glance.asText()) : Optional.empty();
+    }
+
+    /** The fault's {@code retryAfter} (seconds), else the {@code Retry-After} header's; 0 when neither is a positive number. */
+    private static long retryAfterSeconds(String inBody, String header) {
+        for (String value : new String[] {inBody, header}) {
+            try {
+                if (value != null && Long.parseLong(value.strip()) > 0) {
+                    return Long.parseLong(value.strip());
+                }
+            } catch (NumberFormatException notSeconds) {
+                // an HTTP date in the header: the layer's retry reads it; the message goes without
+            }
+        }
+        return 0;
     }
 
     private static String withDetail(String message, String detail) {

@@ -194,15 +194,57 @@ public final class ServerClient {
         return ProviderCall.answering(versioned(http.delete(SERVER + "/metadata/{key}", id, key)), key);
     }
 
-    /** A browser console (noVNC) URL, from 2.6's remote consoles. */
-    public String consoleUrl(String id) {
-        if (!version.atLeast(2, 6)) {
-            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
-                    "remote consoles need compute microversion 2.6; this cloud speaks " + version, null);
+    /**
+     * A console for the operator: at Nova a noVNC URL, from 2.6 by {@code POST /servers/{id}/remote-consoles}, before by
+     * the {@code os-getVNCConsole} action; at Cyclades the {@code console} action's VNC host, port and password.
+     */
+    public ProviderCall<ServerConsole> console(String id) {
+        if (cyclades) {
+            return new ProviderCall<>(http.post(SERVER + "/action", id).body(Map.of("console", Map.of("type", "vnc"))).at("console"),
+                    post -> post.read(ServerConsole.class));
         }
-        return versioned(http.post(SERVER + "/remote-consoles", id))
-                .body(Map.of("remote_console", Map.of("protocol", "vnc", "type", "novnc")))
-                .at("remote_console").read(JsonNode.class).path("url").asText(null);
+        if (version.atLeast(2, 6)) {
+            return new ProviderCall<>(versioned(http.post(SERVER + "/remote-consoles", id))
+                    .body(Map.of("remote_console", Map.of("protocol", "vnc", "type", "novnc"))).at("remote_console"),
+                    post -> post.read(ServerConsole.class));
+        }
+        return new ProviderCall<>(versioned(http.post(SERVER + "/action", id)).body(Map.of("os-getVNCConsole", Map.of("type", "novnc")))
+                .at("console"), post -> post.read(ServerConsole.class));
+    }
+
+    /**
+     * Cyclades' {@code firewallProfile}: the profile ({@code ENABLED}, {@code DISABLED}, {@code PROTECTED}) of one of the
+     * server's NICs. Cyclades answers 202 and applies it later.
+     */
+    public ProviderCall<String> firewallProfile(String id, String profile, String nic) {
+        requireCyclades("firewallProfile");
+        return ProviderCall.answering(http.post(SERVER + "/action", id)
+                .body(Map.of("firewallProfile", Map.of("profile", profile, "nic", nic))), id);
+    }
+
+    /** Cyclades' {@code reassign}: the server counted against another of the user's projects. */
+    public ProviderCall<String> reassign(String id, String project) {
+        requireCyclades("reassign");
+        return ProviderCall.answering(http.post(SERVER + "/action", id).body(Map.of("reassign", Map.of("project", project))), id);
+    }
+
+    /** Cyclades' {@code GET /servers/{id}/stats}: URLs of the server's CPU and network graphs. */
+    public CycladesStats stats(String id) {
+        requireCyclades("stats");
+        return http.get(SERVER + "/stats", id).at("stats").read(CycladesStats.class);
+    }
+
+    /** Cyclades' {@code GET /servers/{id}/diagnostics}: the server's log entries, newest first as Cyclades answers them. */
+    public List<CycladesDiagnostic> diagnostics(String id) {
+        requireCyclades("diagnostics");
+        return List.of(http.get(SERVER + "/diagnostics", id).read(CycladesDiagnostic[].class));   // a bare array, never paged
+    }
+
+    private void requireCyclades(String what) {
+        if (!cyclades) {
+            throw ProviderException.withoutAnswer(http.dialect().provider(), ProviderException.Kind.CONFIGURATION,
+                    what + " is Synnefo Cyclades' own; OpenStack's Nova has no such call", null);
+        }
     }
 
     public ProviderCall<String> delete(String id) {

@@ -25,6 +25,9 @@ public final class ServerRequests {
     /** Nova's limits on a metadata key and value. */
     static final int MAX_METADATA_CHARS = 255;
     private static final Microversion NETWORKS_REQUIRED = new Microversion(2, 37);
+    /** Synnefo's MAX_PERSONALITY and MAX_PERSONALITY_SIZE: 5 files, each at most 10240 characters as sent (base64). */
+    static final int MAX_PERSONALITY_FILES = 5;
+    static final int MAX_PERSONALITY_CHARS = 10_240;
 
     private ServerRequests() {
     }
@@ -42,9 +45,10 @@ public final class ServerRequests {
     /**
      * @param networkChoice for a Server without networks, from 2.37: {@code auto} (the cloud picks, the default) or
      *                      {@code none}
+     * @param cyclades      whether the cloud is Synnefo Cyclades: personality files and {@code project} are sent
      */
-    public static CreateServerRequest create(Server server, Parts parts, Microversion version, String networkChoice)
-            throws BusinessException {
+    public static CreateServerRequest create(Server server, Parts parts, Microversion version, String networkChoice,
+                                             boolean cyclades) throws BusinessException {
         Violations problems = new Violations("Server");
         String name = blankToNull(server.getInstanceName());
         if (name == null) {
@@ -65,11 +69,46 @@ public final class ServerRequests {
         Object networks = networks(parts.networks(), version, networkChoice, problems);
         String userData = userData(server.getUserData(), problems);
         Map<String, String> metadata = metadata(server, problems);
+        List<CreateServerRequest.Personality> personality = personality(server.getPersonality(), cyclades, problems);
         problems.throwIfAny();
         List<CreateServerRequest.Named> groups = parts.securityGroup() == null ? List.of()
                 : List.of(new CreateServerRequest.Named(groupRef(parts.securityGroup())));
         return new CreateServerRequest(name, parts.imageId(), parts.flavorId(), blankToNull(server.getKeyName()), networks,
-                groups, userData, metadata);
+                groups, userData, metadata, personality, cyclades ? blankToNull(server.getProject()) : null);
+    }
+
+    /**
+     * Cyclades' personality files, each base64-encoded and checked as Synnefo checks them (on the encoded text).
+     * Nova dropped personality at 2.57 and this client speaks newer, so there it is refused rather than left out.
+     */
+    private static List<CreateServerRequest.Personality> personality(Map<String, String> files, boolean cyclades,
+                                                                     Violations problems) {
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        if (!cyclades) {
+            problems.add("personality", "is for Synnefo Cyclades; Nova removed personality files at microversion 2.57: "
+                    + "put the files in userData (cloud-init write_files)");
+            return List.of();
+        }
+        if (files.size() > MAX_PERSONALITY_FILES) {
+            problems.add("personality", "has " + files.size() + " files; Cyclades takes at most " + MAX_PERSONALITY_FILES);
+        }
+        List<CreateServerRequest.Personality> out = new ArrayList<>();
+        files.forEach((path, contents) -> {
+            if (path.isBlank() || !path.startsWith("/")) {
+                problems.add("personality", "'" + path + "' is not an absolute path on the server");
+                return;
+            }
+            String encoded = Base64.getEncoder().encodeToString((contents == null ? "" : contents).getBytes(StandardCharsets.UTF_8));
+            if (encoded.length() > MAX_PERSONALITY_CHARS) {
+                problems.add("personality", path + " is " + encoded.length() + " characters once in base64; Cyclades takes at most "
+                        + MAX_PERSONALITY_CHARS + " a file");
+                return;
+            }
+            out.add(new CreateServerRequest.Personality(path, encoded));
+        });
+        return out;
     }
 
     private static Object networks(List<ServerNetwork> networks, Microversion version, String choice, Violations problems) {

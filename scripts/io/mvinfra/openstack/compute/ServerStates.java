@@ -2,6 +2,7 @@ package io.mvinfra.openstack.compute;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.mvinfra.http.ProviderException;
 import io.mvinfra.http.StateWait;
@@ -17,6 +18,7 @@ public final class ServerStates {
     /** How long a press waits: a boot on a busy cloud can take minutes; a resize copies disks. */
     public static final Duration DEADLINE = Duration.ofMinutes(15);
     static final String GONE = "gone";
+    static final String AT_REST = "at rest";
 
     private final ServerClient servers;
     private final TimeSource time;
@@ -42,6 +44,44 @@ public final class ServerStates {
                 })
                 .until(wanted)
                 .failingOn(failedIf == null ? new String[0] : new String[] {failedIf})
+                .within(DEADLINE)
+                .onProgress(progress)
+                .await();
+        return last[0];
+    }
+
+    /**
+     * Waits until {@code look} at the server (a NIC's firewall profile, its project) says {@code wanted} and no task
+     * runs on it, and answers the server as it then is. What a look says is its state, so progress shows it.
+     */
+    public NovaServer awaitSeen(String id, Function<NovaServer, String> look, String wanted, String name,
+                                Consumer<StateWait.Progress<String>> progress) {
+        NovaServer[] last = new NovaServer[1];
+        StateWait.of(service, name, time, () -> {
+                    last[0] = notInError(servers.get(id), name);
+                    String seen = String.valueOf(look.apply(last[0]));
+                    String task = last[0].taskState();
+                    return task == null || task.isBlank() ? seen : seen + "/" + task;
+                })
+                .until(wanted)
+                .within(DEADLINE)
+                .onProgress(progress)
+                .await();
+        return last[0];
+    }
+
+    /**
+     * Waits until no task runs on the server, whatever its status (after a createImage: Nova clears
+     * {@code image_uploading} once the upload is done), and answers it as it then is.
+     */
+    public NovaServer awaitNoTask(String id, String name, Consumer<StateWait.Progress<String>> progress) {
+        NovaServer[] last = new NovaServer[1];
+        StateWait.of(service, name, time, () -> {
+                    last[0] = notInError(servers.get(id), name);
+                    String task = last[0].taskState();
+                    return task == null || task.isBlank() ? AT_REST : last[0].state();
+                })
+                .until(AT_REST)
                 .within(DEADLINE)
                 .onProgress(progress)
                 .await();

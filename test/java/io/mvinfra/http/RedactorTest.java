@@ -35,6 +35,17 @@ class RedactorTest {
     }
 
     @Test
+    void masksAConsolesUrlWhoseQueryCarriesItsTokenButNoOtherUrl() {
+        String body = "{\"remote_console\":{\"protocol\":\"vnc\",\"type\":\"novnc\",\"url\":\"http://h:6080/vnc_auto.html?path=%3Ftoken%3Dt0k\"},"
+                + "\"links\":[{\"rel\":\"self\",\"url\":\"http://h/servers/1\"}]}";
+
+        String redacted = Redactor.body(body, Set.of());
+
+        assertThat(redacted).isEqualTo("{\"remote_console\":{\"protocol\":\"vnc\",\"type\":\"novnc\",\"url\":\"██\"},"
+                + "\"links\":[{\"rel\":\"self\",\"url\":\"http://h/servers/1\"}]}");
+    }
+
+    @Test
     void scrubsKnownSecretValuesFromAnyText() {
         String text = "<html>token abcdef123 refused</html>";
 

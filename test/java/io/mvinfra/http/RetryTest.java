@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -137,6 +138,25 @@ class RetryTest {
                     assertThat(e.requestId()).isEqualTo("req-503");
                 });
         verify(TestHttp.settings().maxAttempts(), getRequestedFor(urlEqualTo(SERVERS)));
+    }
+
+    @Test
+    void a413SayingWhenToComeBackIsTemporaryAndOneWithoutOrWithZeroIsFinal() {
+        stubInTurn(aResponse().withStatus(413).withHeader("Retry-After", "3"), okJson(fixture("scaleway/server.json")));
+
+        scaleway.get(SERVERS).send();
+
+        verify(2, getRequestedFor(urlEqualTo(SERVERS)));
+        assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        for (String retryAfter : new String[] {null, "0"}) {
+            WireMock.reset();
+            var tooLarge = aResponse().withStatus(413);
+            stubFor(get(SERVERS).willReturn(retryAfter == null ? tooLarge : tooLarge.withHeader("Retry-After", retryAfter)));
+
+            assertThatThrownBy(() -> scaleway.get(SERVERS).send()).isInstanceOf(ProviderException.class);
+
+            verify(1, getRequestedFor(urlEqualTo(SERVERS)));
+        }
     }
 
     @Test

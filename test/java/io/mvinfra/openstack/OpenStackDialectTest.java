@@ -9,10 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static support.Fixtures.fixture;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class OpenStackDialectTest {
             neutron-network-not-found.json | neutron  | 404 | NOT_FOUND      | NetworkNotFound    | Network public could not be found.
             neutron-over-quota.json        | neutron  | 409 | QUOTA_EXCEEDED | OverQuota          | Quota exceeded for resources: ['port'].
             placement-not-found.json       | placement| 404 | NOT_FOUND      | placement.undefined_code | No resource provider with uuid 3a7c8f6e-0000-4000-8000-000000000001 found
+            nova-forbidden.json            | nova     | 403 | FORBIDDEN      | forbidden          | Policy doesn't allow os_compute_api:os-migrate-server:migrate to be performed.
+            cinder-item-not-found.json     | cinder   | 404 | NOT_FOUND      | itemNotFound       | Volume 7f5e3c1a-0000-4000-8000-000000000001 could not be found.
+            cinder-over-limit.json         | cinder   | 413 | QUOTA_EXCEEDED | overLimit          | VolumeLimitExceeded: Maximum number of volumes allowed (10) exceeded for quota 'volumes'.
             """)
     void mapsEachErrorShapeWithTheServicesCode(String fixture, String service, int status, Kind kind, String code,
                                                String message, WireMockRuntimeInfo wm) {
@@ -62,6 +67,59 @@ class OpenStackDialectTest {
         assertThat(e.providerCodes()).containsExactly(code);
         assertThat(e.providerMessage()).isEqualTo(message);
         assertThat(e.requestId()).isEqualTo("req-3c245f29-c7ac-4b66-8696-5c16cadf0911");
+    }
+
+    @Test
+    void cindersBadRequestIsAValidationRefusalInItsWords(WireMockRuntimeInfo wm) {
+        stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody(fixture("openstack/cinder-bad-request.json"))));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class, () -> client(wm, "cinder").get("thing").send());
+
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.getMessage()).startsWith("cinder refused the request (HTTP 400, badRequest): Invalid volume: Volume status must be");
+    }
+
+    @Test
+    void aRateLimitOverLimitIsWaitedOutAsItsRetryAfterSaysThenSentAgain(WireMockRuntimeInfo wm) {
+        FakeTime time = new FakeTime();
+        stubFor(get(urlPathEqualTo("/servers/detail")).inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("free")
+                .willReturn(aResponse().withStatus(413).withHeader("Retry-After", "2").withHeader("Content-Type", "application/json")
+                        .withBody(fixture("openstack/nova-rate-limited.json"))));
+        stubFor(get(urlPathEqualTo("/servers/detail")).inScenario("limit").whenScenarioStateIs("free")
+                .willReturn(okJson("{\"servers\": [{\"id\": \"a1\", \"name\": \"dev-web-1\"}]}")));
+
+        List<Named> servers = client(wm, "nova", time).get("servers/detail").at("servers").list(Named.class);
+
+        assertThat(servers).extracting(Named::name).containsExactly("dev-web-1");
+        verify(2, getRequestedFor(urlPathEqualTo("/servers/detail")));
+        assertThat(time.slept()).as("at least the 2 s Nova asked for").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRateLimitAskingForLongerThanWeWaitIsARateLimitSayingWhenToComeBack(WireMockRuntimeInfo wm) {
+        stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(413).withHeader("Retry-After", "3600")
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("openstack/nova-rate-limited.json").replace("\"2\"", "\"3600\""))));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class, () -> client(wm, "nova").get("thing").send());
+
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.providerCodes()).containsExactly("overLimit");
+        assertThat(e.providerMessage()).isEqualTo("This request was rate-limited. (Only 10 POST request(s) can be made to * every minute.)"
+                + " (retry after 3600 s)");
+        verify(1, getRequestedFor(urlPathEqualTo("/thing")));
+    }
+
+    @Test
+    void aQuotasOverLimitWithRetryAfterZeroIsFinalNotRetried(WireMockRuntimeInfo wm) {
+        stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(413).withHeader("Retry-After", "0")
+                .withHeader("Content-Type", "application/json").withBody(fixture("openstack/cinder-over-limit.json"))));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class, () -> client(wm, "cinder").get("thing").send());
+
+        assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED);
+        verify(1, getRequestedFor(urlPathEqualTo("/thing")));
     }
 
     @Test
@@ -138,6 +196,10 @@ class OpenStackDialectTest {
     }
 
     private static ProviderHttp client(WireMockRuntimeInfo wm, String service) {
-        return ProviderHttp.builder(TestHttp.runtime(new FakeTime()), wm.getHttpBaseUrl(), new OpenStackDialect(service)).build();
+        return client(wm, service, new FakeTime());
+    }
+
+    private static ProviderHttp client(WireMockRuntimeInfo wm, String service, FakeTime time) {
+        return ProviderHttp.builder(TestHttp.runtime(time), wm.getHttpBaseUrl(), new OpenStackDialect(service)).build();
     }
 }

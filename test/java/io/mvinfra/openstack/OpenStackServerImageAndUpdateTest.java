@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -108,10 +109,17 @@ class OpenStackServerImageAndUpdateTest {
                 .willReturn(okJson(glanceImage("saving"))));
         stubFor(get(urlPathEqualTo(GLANCE_IMAGE)).inScenario("snap").whenScenarioStateIs("active")
                 .willReturn(okJson(glanceImage("active"))));
+        // Nova clears the server's task a look after Glance has the image
+        stubFor(get(urlPathEqualTo(SERVER)).inScenario("task").whenScenarioStateIs(STARTED).willSetStateTo("cleared")
+                .willReturn(okJson(fixture("openstack/nova-server-shutoff.json").replace("\"SHUTOFF\"", "\"ACTIVE\"")
+                        .replace("\"OS-EXT-STS:task_state\": null", "\"OS-EXT-STS:task_state\": \"image_uploading\""))));
+        stubFor(get(urlPathEqualTo(SERVER)).inScenario("task").whenScenarioStateIs("cleared")
+                .willReturn(okJson(fixture("openstack/nova-server-shutoff.json").replace("\"SHUTOFF\"", "\"ACTIVE\""))));
 
         PressResult result = os.press("Server", "createServerImage", server, Map.of("imageName", "dev-web-1-snap"));
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        verify(2, getRequestedFor(urlPathEqualTo(SERVER)));
         assertThat(result.message()).isEqualTo("Server dev-web-1: image dev-web-1-snap created (Glance id " + IMAGE + "), active, 1048576 bytes");
         verify(postRequestedFor(urlPathEqualTo(SERVER + "/action")).withHeader("OpenStack-API-Version", equalTo("compute 2.79"))
                 .withRequestBody(equalToJson("{\"createImage\": {\"name\": \"dev-web-1-snap\", \"metadata\": {}}}")));

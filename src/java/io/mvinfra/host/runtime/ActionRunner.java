@@ -1,6 +1,7 @@
 package io.mvinfra.host.runtime;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import io.mvinfra.host.module.Module;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.store.EntityStore;
 import io.mvinfra.host.store.StoredEntity;
+import io.mvinfra.buttons.ButtonScript;
+import io.mvinfra.http.Redactor;
 import io.mvinfra.storage.ModuleScript;
 
 /**
@@ -85,9 +88,23 @@ public final class ActionRunner {
                     ctx.get(Script.RESULT_VALUE));
         }
         audit.record(new AuditEntry(0, Instant.now(), request.user(), action.code(), request.entity(), request.uuid(), result.outcome(),
-                result.message(), durationMs));
+                kept(result.message(), ctx.get(ButtonScript.SHOWN_ONCE)), durationMs));
         log.info("{} pressed {} on {} {}: {} in {} ms", request.user(), action.code(), request.entity(), request.uuid(), result.outcome(), durationMs);
         return result;
+    }
+
+    /** The message as the audit trail keeps it: what the script showed only once (a console password) masked. */
+    private static String kept(String message, Object shownOnce) {
+        if (message == null || !(shownOnce instanceof Collection<?> secrets)) {
+            return message;
+        }
+        String kept = message;
+        for (Object secret : secrets) {
+            if (secret != null && !secret.toString().isEmpty()) {
+                kept = kept.replace(secret.toString(), Redactor.MASK);
+            }
+        }
+        return kept;
     }
 
     /** The buttons pressed on a template's list rather than on one entity, in GUI order. */
