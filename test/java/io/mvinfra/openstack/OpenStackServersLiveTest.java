@@ -147,6 +147,20 @@ class OpenStackServersLiveTest {
     }
 
     @Test
+    void aConsoleOnAStackWithoutVncIsNovasRefusalInItsWordsAndRecorded() {
+        String server = newServer("console-1");
+        press("createServer", server);
+
+        PressResult console = os.press("Server", "openServerConsole", server);
+
+        // the stack's nova-compute has VNC off (../shared/openstack-local/README.md: no VNC/console)
+        assertThat(console.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(console.message()).startsWith("Nova refused the request (HTTP 400, badRequest): Unavailable console type novnc.");
+        assertThat(os.all("ServerAction", "server", server)).extracting(a -> a.value("action") + " " + a.value("outcome"))
+                .containsExactlyInAnyOrder("create success", "console failure");
+    }
+
+    @Test
     void theMicroversionIsTheHighestBothSidesSpeak() {
         assertThat(nova().version()).isEqualTo(new Microversion(2, 79));   // Zed's Nova goes to 2.93
     }
