@@ -46,7 +46,7 @@ public abstract class OpenStackServerAction extends OpenStackButton {
         NovaServer after = recorded(ctx, server, code, record -> {
             call.send();
             record.sent(null, code + " accepted by " + (cyclades ? "Cyclades" : "Nova") + " (202)");
-            NovaServer reached = states(servers).await(id, action.wantedStatus(cyclades), action.failedIfBackTo(before, cyclades).orElse(null),
+            NovaServer reached = states(servers).await(id, action.endStatuses(cyclades), action.failedIfBackTo(before, cyclades).orElse(null),
                     name(server), looks(record));
             record.succeeded(reached.state());
             return reached;

@@ -43,6 +43,15 @@ public enum ComputeAction {
         return cyclades && this == STOP ? "STOPPED" : wantedStatus;
     }
 
+    /**
+     * Where the action may end: confirming or reverting the resize of a server stopped before it leaves it SHUTOFF
+     * (Nova keeps the power state it had), of a running one ACTIVE; every other action has its one status.
+     */
+    public String[] endStatuses(boolean cyclades) {
+        return this == CONFIRM_RESIZE || this == REVERT_RESIZE ? new String[] {"ACTIVE", "SHUTOFF"}
+                : new String[] {wantedStatus(cyclades)};
+    }
+
     public Optional<String> failedIfBackTo(String startStatus, boolean cyclades) {
         return startStatusMeansFailed && !startStatus.equals(wantedStatus(cyclades)) ? Optional.of(startStatus) : Optional.empty();
     }

@@ -37,6 +37,11 @@ public final class ServerStates {
      * @param name     the server as messages name it
      */
     public NovaServer await(String id, String wanted, String failedIf, String name, Consumer<StateWait.Progress<String>> progress) {
+        return await(id, new String[] {wanted}, failedIf, name, progress);
+    }
+
+    /** As {@link #await(String, String, String, String, Consumer)}, ending at whichever of {@code wanted} comes. */
+    public NovaServer await(String id, String[] wanted, String failedIf, String name, Consumer<StateWait.Progress<String>> progress) {
         NovaServer[] last = new NovaServer[1];
         StateWait.of(service, name, time, () -> {
                     last[0] = notInError(servers.get(id), name);

@@ -183,4 +183,28 @@ class OpenStackServerButtonsTest {
         assertThat(action.value("outcome")).isEqualTo("failure");
         assertThat((String) action.value("response")).contains("conflictingRequest");
     }
+
+    @Test
+    void confirmingTheResizeOfAStoppedServerEndsShutoffNotWaitingForActive() {
+        String server = os.server("instanceName", "dev-web-1", "serverType", "m1.tiny", "providerSideId", ID, "status", "VERIFY_RESIZE");
+        String shutoff = fixture("openstack/nova-server-shutoff.json");
+        stubFor(get(urlPathEqualTo(SERVER)).inScenario("confirm").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(shutoff.replace("\"SHUTOFF\"", "\"VERIFY_RESIZE\""))));
+        stubFor(post(urlPathEqualTo(SERVER + "/action")).inScenario("confirm").whenScenarioStateIs(STARTED).willSetStateTo("confirming")
+                .willReturn(aResponse().withStatus(204)));
+        stubFor(get(urlPathEqualTo(SERVER)).inScenario("confirm").whenScenarioStateIs("confirming").willSetStateTo("done")
+                .willReturn(okJson(shutoff.replace("\"SHUTOFF\"", "\"VERIFY_RESIZE\""))));
+        stubFor(get(urlPathEqualTo(SERVER)).inScenario("confirm").whenScenarioStateIs("done").willReturn(okJson(shutoff)));
+
+        PressResult result = os.press("Server", "confirmServerResize", server);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).isEqualTo("Server dev-web-1: confirmResize done, now SHUTOFF");
+        verify(postRequestedFor(urlPathEqualTo(SERVER + "/action")).withRequestBody(equalToJson("{\"confirmResize\": {}}")));
+        assertThat(os.field("Server", server, "status")).isEqualTo("SHUTOFF");
+        StoredEntity action = onlyAction(server);
+        assertThat(action.value("action")).isEqualTo("confirmResize");
+        assertThat(action.value("outcome")).isEqualTo("success");
+        assertThat(time.slept()).as("waited past VERIFY_RESIZE").isPositive();
+    }
 }
