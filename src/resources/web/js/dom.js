@@ -74,3 +74,13 @@ export function badge(outcome) {
 export function spinner() {
   return h('span', { class: 'spinner', 'aria-hidden': 'true' });
 }
+
+/**
+ * The mark of an entity whose editable fields differ from what its provider last answered (the API's `unpushed`),
+ * naming the provider and, in its title, the fields.
+ */
+export function unpushedMark(unpushed) {
+  if (!unpushed) return null;
+  return h('span', { class: 'badge warn as-written unpushed', title: `Differs from ${unpushed.provider}: ${unpushed.fields.join(', ')}` },
+    `local changes not pushed to ${unpushed.provider}`);
+}

@@ -1,6 +1,6 @@
 // The entities of one template: the fields the descriptors mark as summary are the columns; a filter
 // searches every (non-secret) value; pages of 25. The URL keeps filter and page, so back and reload work.
-import { h, fill, ago, formatDate, spinner, formatDuration } from '../dom.js';
+import { h, fill, ago, formatDate, spinner, formatDuration, unpushedMark } from '../dom.js';
 import { api, query } from '../api.js';
 import { show } from './fields.js';
 import { presses } from '../presses.js';
@@ -142,7 +142,7 @@ export function entityTable(template, columns, page, { id } = { id: 'entities' }
   const rows = page.items.map((item) => {
     const href = `#/e/${encodeURIComponent(cet)}/${encodeURIComponent(item.uuid)}`;
     return h('tr', { class: 'clickable', dataset: { uuid: item.uuid }, onclick: (e) => { if (e.target.tagName !== 'A') location.hash = href; } },
-      h('td', {}, h('a', { href, class: 'entity-link' }, item.label)),
+      h('td', {}, h('a', { href, class: 'entity-link' }, item.label), item.unpushed ? ' ' : null, unpushedMark(item.unpushed)),
       rest.map((f) => {
         const text = show(f, item.fields[f.code], page.references);
         return h('td', { class: numeric(f) }, cell(f, item.fields[f.code], text));

@@ -352,8 +352,9 @@ class WebAdminBrowserTest {
     @Test
     void clearWordsSaveBesideTheButtonsAutoForTtlOneAndOneBannerAtATime() {
         String zone = cloudflareZone("words.example", "cf-words");
+        // Cloudflare answers with the record of this zone: a later save checks the name is in it
         cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
-                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json").replace("example.com", "words.example"))));
 
         browser.go("/e/DnsRecord/new", "#entity-form");
         String saveOnNew = browser.text("#save");

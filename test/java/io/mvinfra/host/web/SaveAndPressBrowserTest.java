@@ -1,0 +1,147 @@
+package io.mvinfra.host.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static support.Fixtures.fixture;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * The entity page with the rules of its buttons at save, "Save and press", and the mark of local changes not pushed
+ * to the provider, in the real headless browser against a Cloudflare stub. Screenshots land in target/screenshots/.
+ */
+class SaveAndPressBrowserTest {
+    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+    private static final String RECORD_ID = "372e67954025e0ba6aaa6d586b9e0b59";
+    private static final String RECORD_PATH = "/client/v4/zones/" + ZONE_ID + "/dns_records/" + RECORD_ID;
+
+    private static WireMockServer cloudflare;
+    private static WebHost web;
+    private static ApiClient api;
+    private static Browser browser;
+    private static String zone;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        cloudflare = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        cloudflare.start();
+        web = WebHost.start();
+        api = web.client().session();
+        browser = Browser.open(web.baseUrl());
+        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "example.com",
+                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", "CANARY-save-press-token"))).json().path("uuid").asText();
+        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-save-press", "kind", "CLOUDFLARE",
+                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
+        zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "example.com", "registrar", provider,
+                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (cloudflare != null) {
+            cloudflare.stop();
+        }
+    }
+
+    @BeforeEach
+    void resetStub() {
+        cloudflare.resetAll();
+    }
+
+    @Test
+    void aTtlOfThirtyAndAnMxWithoutPriorityAreRefusedAtSaveUnderTheirFields() {
+        browser.go("/e/DnsRecord/new", "#entity-form");
+        browser.choose("domainName", "example.com");
+        browser.choose("recordType", "A");
+        browser.type("name", "ttl30");
+        browser.type("value", "198.51.100.30");
+        browser.type("ttl", "30");
+        browser.click("#save");
+
+        browser.waitForText("#f-ttl-error", "must be 1 (automatic) or 60 to 86400 seconds, is 30");
+        assertThat(browser.driver().getCurrentUrl()).as("nothing saved: the form stays").endsWith("/new");
+        assertThat(browser.text("#form-alert")).contains("Please correct the field marked below");
+        browser.screenshot("form-rule-at-save");
+
+        browser.choose("recordType", "MX");
+        browser.type("name", "@");
+        browser.type("value", "mail.example.com");
+        browser.type("ttl", "300");
+        browser.click("#save");
+
+        browser.waitForText("#f-priority-error", "is required for type MX");
+        assertThat(browser.driver().findElement(By.cssSelector("#f-ttl-error")).getText()).as("the TTL is right now").isEmpty();
+        assertThat(api.get("/api/entities/DnsRecord?q=ttl30").json().path("total").asLong()).isZero();
+        assertThat(api.get("/api/entities/DnsRecord?q=mail.example.com").json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void saveAndPressSavesThenPressesOnTheSavedValuesAndTheUnpushedMarkComesAndGoes() {
+        cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "www", "value", "198.51.100.4", "ttl", 300, "comment", "front door"))).json().path("uuid").asText();
+        api.post("/api/entities/DnsRecord/" + record + "/actions/createCloudflareDnsRecord?wait=20", Map.of());
+        boolean markedAfterCreate = api.get("/api/entities/DnsRecord/" + record).json().has("unpushed");
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='updateCloudflareDnsRecord']");
+        boolean markShownAfterCreate = browser.driver().findElement(By.cssSelector("#unpushed")).isDisplayed();
+        browser.type("ttl", "3600");
+        browser.click("#save");
+        browser.waitForText("#unpushed", "local changes not pushed to Cloudflare");
+        String mark = browser.text("#unpushed");
+        browser.screenshot("unpushed-mark");
+        browser.go("/e/DnsRecord", "#entities");
+        String listRow = browser.text("#entities tr[data-uuid='" + record + "']");
+        browser.screenshot("unpushed-in-list");
+
+        String updated = fixture("cloudflare/dns-record-www-created.json").replace("\"ttl\": 300", "\"ttl\": 3600")
+                .replace("front door", "side door");
+        cloudflare.stubFor(get(urlEqualTo(RECORD_PATH)).willReturn(okJson(fixture("cloudflare/dns-record-www-created.json")
+                .replace("\"ttl\": 300", "\"ttl\": 3600"))));
+        cloudflare.stubFor(patch(urlEqualTo(RECORD_PATH)).willReturn(okJson(updated)));
+        browser.go("/e/DnsRecord/" + record, "[data-action='updateCloudflareDnsRecord']");
+        browser.type("comment", "side door");
+        browser.waitFor("#save-and-press-box");
+        new Select(browser.waitFor("#save-and-press-button")).selectByValue("updateCloudflareDnsRecord");
+        browser.click("#save-and-press");
+
+        browser.waitForText("#press-result", "Saved, then Update on Cloudflare");
+        browser.waitForText("#press-result", "updated");
+        browser.waitUntilGone("#unpushed:not([hidden])");
+        browser.screenshot("save-and-press");
+
+        assertThat(markedAfterCreate).as("right after the create the entity is what Cloudflare answered").isFalse();
+        assertThat(markShownAfterCreate).isFalse();
+        assertThat(mark).contains("ttl differs from what Cloudflare last answered");
+        assertThat(listRow).contains("local changes not pushed to Cloudflare");
+        assertThat(browser.driver().findElement(By.cssSelector("#form-alert")).getText()).as("one banner: the press's").isEmpty();
+        assertThat(browser.text("#press-result .alert")).contains("comment");
+        cloudflare.verify(patchRequestedFor(urlEqualTo(RECORD_PATH)).withRequestBody(equalToJson("{\"comment\": \"side door\"}")));
+        assertThat(api.get("/api/entities/DnsRecord/" + record).json().path("fields").path("comment").asText()).isEqualTo("side door");
+        assertThat(api.get("/api/entities/DnsRecord/" + record).json().has("unpushed")).isFalse();
+    }
+}
