@@ -1,7 +1,7 @@
 // One entity: its fields as a form generated from the field templates, its buttons (only those whose
 // condition holds now), the result of the last press, and its recent history. A press never replaces
 // the form: when it ends, fields the operator did not touch take the new values, touched ones are kept.
-import { h, fill, formatDate, formatDuration, spinner, ago, badge, unpushedMark } from '../dom.js';
+import { h, fill, formatDate, formatDuration, spinner, ago, badge, unpushedMark, pressChanges } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
 import { ask } from '../ask.js';
@@ -404,7 +404,8 @@ class EntityForm {
     fill(this.pressResult, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: result.outcome } },
       h('strong', {}, `${this.takePressPrefix()}${p.label}${p.dryRun ? ' (dry run)' : ''}: `),
       h('span', { class: 'press-message' }, result.message),
-      h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`)));
+      h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`),
+      pressChanges(result.changes, (cet) => (this.view.template(cet) || { name: cet }).name)));
     this.refresh(false);
   }
 

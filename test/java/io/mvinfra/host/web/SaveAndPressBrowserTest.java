@@ -1,5 +1,7 @@
 package io.mvinfra.host.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -7,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
@@ -73,6 +76,7 @@ class SaveAndPressBrowserTest {
 
     @Test
     void aTtlOfThirtyAndAnMxWithoutPriorityAreRefusedAtSaveUnderTheirFields() {
+        long before = api.get("/api/entities/DnsRecord").json().path("total").asLong();
         browser.go("/e/DnsRecord/new", "#entity-form");
         browser.choose("domainName", "example.com");
         browser.choose("recordType", "A");
@@ -94,8 +98,7 @@ class SaveAndPressBrowserTest {
 
         browser.waitForText("#f-priority-error", "is required for type MX");
         assertThat(browser.driver().findElement(By.cssSelector("#f-ttl-error")).getText()).as("the TTL is right now").isEmpty();
-        assertThat(api.get("/api/entities/DnsRecord?q=ttl30").json().path("total").asLong()).isZero();
-        assertThat(api.get("/api/entities/DnsRecord?q=mail.example.com").json().path("total").asLong()).isZero();
+        assertThat(api.get("/api/entities/DnsRecord").json().path("total").asLong()).as("nothing saved").isEqualTo(before);
     }
 
     @Test
@@ -143,5 +146,31 @@ class SaveAndPressBrowserTest {
         cloudflare.verify(patchRequestedFor(urlEqualTo(RECORD_PATH)).withRequestBody(equalToJson("{\"comment\": \"side door\"}")));
         assertThat(api.get("/api/entities/DnsRecord/" + record).json().path("fields").path("comment").asText()).isEqualTo("side door");
         assertThat(api.get("/api/entities/DnsRecord/" + record).json().has("unpushed")).isFalse();
+    }
+
+    @Test
+    void aPressesBannerLinksToTheEntitiesItWroteEachByItsName() {
+        String records = "/client/v4/zones/" + ZONE_ID + "/dns_records";
+        cloudflare.stubFor(get(urlPathEqualTo(records)).withQueryParam("page", absent())
+                .willReturn(okJson(fixture("cloudflare/dns-records-page-1.json"))));
+        cloudflare.stubFor(get(urlPathEqualTo(records)).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(fixture("cloudflare/dns-records-page-2.json"))));
+        cloudflare.stubFor(get(urlPathEqualTo(records)).withQueryParam("page", equalTo("3"))
+                .willReturn(okJson(fixture("cloudflare/dns-records-page-3.json"))));
+
+        browser.go("/e/DomainName/" + zone, "[data-action='listCloudflareDnsRecords']");
+        browser.click("[data-action='listCloudflareDnsRecords']");
+        browser.waitFor("#press-result .press-changes");
+        String banner = browser.text("#press-result .press-changes");
+        browser.screenshot("press-result-links");
+        browser.click("#press-result .press-changes a.entity-link[href*='DnsRecord']");
+        browser.waitFor("#entity-form");
+
+        assertThat(banner).contains("Created DNS record api.example.com").contains("Created DNS record mail.example.com");
+        String opened = browser.driver().getCurrentUrl();
+        String uuid = opened.substring(opened.lastIndexOf('/') + 1);
+        assertThat(api.get("/api/entities/DnsRecord/" + uuid).json().path("fields").path("domainName").asText())
+                .as("the link opens a record the press wrote").isEqualTo(zone);
+        assertThat(browser.text("h1")).isEqualTo(api.get("/api/entities/DnsRecord/" + uuid).json().path("label").asText());
     }
 }

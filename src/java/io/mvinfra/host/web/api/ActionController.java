@@ -23,6 +23,7 @@ import io.mvinfra.host.module.FieldType;
 import io.mvinfra.host.module.Module;
 import io.mvinfra.host.runtime.AuditEntry;
 import io.mvinfra.host.runtime.HostException;
+import io.mvinfra.host.runtime.PressChanges;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoreException;
@@ -147,9 +148,27 @@ public final class ActionController {
             out.put("progress", task.progress);
         }
         if (result != null) {
-            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id),
-                    "durationMs", result.durationMs()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("outcome", result.outcome());
+            r.put("message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id));
+            r.put("durationMs", result.durationMs());
+            if (!result.changes().isEmpty()) {
+                r.put("changes", changes(result.changes(), (String) task.describe.get("uuid")));
+            }
+            out.put("result", r);
         }
+        return out;
+    }
+
+    /** What the press wrote, for its banner to link to: counts per kind, and the first entities (not the pressed one). */
+    private static Map<String, Object> changes(PressChanges changes, String pressed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (PressChanges.Kind kind : PressChanges.Kind.values()) {
+            out.put(kind.name().toLowerCase(java.util.Locale.ROOT), changes.count(kind));
+        }
+        out.put("items", changes.shown(pressed).stream().map(c -> Map.of("kind", c.kind().name(), "entity", c.entity(),
+                "uuid", c.uuid(), "label", c.label())).toList());
+        out.put("more", changes.notShown());
         return out;
     }
 
