@@ -361,6 +361,8 @@ class EntityForm {
         input = h('select', { id, name: p.name },
           h('option', { value: '' }, choices.length === 1 ? `(the only one: ${choices[0].label})` : '(choose)'),
           choices.map((c) => h('option', { value: c.uuid }, c.label)));
+      } else if (p.kind === 'flag') {
+        input = h('input', { type: 'checkbox', id, name: p.name, checked: Boolean(p.default) });
       } else if (p.kind === 'list') {
         input = h('select', { id, name: p.name }, h('option', { value: '' }, '(choose)'),
           p.values.map((v) => h('option', { value: v.code }, v.label)));

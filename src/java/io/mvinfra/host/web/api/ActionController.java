@@ -195,7 +195,13 @@ public final class ActionController {
         out.put("name", name);
         Optional<EntityTemplate> referenced = module.entities().values().stream().filter(t -> t.code().equalsIgnoreCase(name)).findFirst();
         Optional<FieldTemplate> listField = module.entity(a.entity()).flatMap(t -> t.field(name)).filter(f -> f.type() == FieldType.LIST);
-        if (referenced.isPresent()) {
+        String expression = a.scriptParameters().get(name);
+        if ("#{true}".equals(expression) || "#{false}".equals(expression)) {
+            // a yes/no the descriptor gives a default to: a checkbox, labelled by its name in words
+            out.put("kind", "flag");
+            out.put("label", words(name));
+            out.put("default", "#{true}".equals(expression));
+        } else if (referenced.isPresent()) {
             out.put("kind", "reference");
             out.put("label", referenced.get().name());
             out.put("entity", referenced.get().code());
@@ -210,6 +216,12 @@ public final class ActionController {
             out.put("label", name);
         }
         return out;
+    }
+
+    /** {@code removeFromLockdownRules} → {@code Remove from lockdown rules}. */
+    static String words(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private static Map<String, Object> parameters(Context ctx) {
