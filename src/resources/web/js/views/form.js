@@ -221,11 +221,57 @@ class EntityForm {
     }
   }
 
+  /**
+   * A local delete says what it takes with it: what refers to this entity (a provider's domains and their records)
+   * goes too or nothing goes; what only it refers to (its credential) goes if ticked, else stays.
+   */
   async remove() {
-    if (!window.confirm(`Delete ${this.template.name} ${this.entity.label}? This cannot be undone.`)) return;
+    const name = `${this.template.name} ${this.entity.label}`;
+    let dependents;
     try {
-      await api.del(`${this.entityPath}?version=${this.entity.version}`);
-      this.view.flash('ok', `${this.template.name} ${this.entity.label} deleted.`);
+      dependents = await api.get(`${this.entityPath}/dependents`);
+    } catch (e) {
+      this.showError(e);
+      return;
+    }
+    let body = { version: this.entity.version, deleteReferrers: false, alsoDelete: [] };
+    if (dependents.referrers.length === 0 && dependents.exclusive.length === 0) {
+      if (!window.confirm(`Delete ${name}? This cannot be undone.`)) return;
+    } else {
+      const templateName = (cet) => (this.view.template(cet) || { name: cet }).name;
+      const groups = Object.entries(dependents.counts).map(([cet, n]) => {
+        const labels = dependents.referrers.filter((r) => r.entity === cet).slice(0, 3).map((r) => r.label);
+        return h('li', {}, `${n} ${templateName(cet)}${n === 1 ? '' : 's'}: ${labels.join(', ')}${n > labels.length ? ', …' : ''}`);
+      });
+      const controls = [];
+      if (dependents.referrers.length) {
+        controls.push({ name: 'deleteReferrers', label: `Delete these ${dependents.referrers.length} too`,
+          input: h('input', { type: 'checkbox', id: 'delete-referrers' }) });
+      }
+      for (const x of dependents.exclusive) {
+        const field = this.template.fields.find((f) => f.code === x.field);
+        controls.push({ name: `also:${x.uuid}`, label: `Also delete its ${field ? field.label.toLowerCase() : x.field} ${x.label} (nothing else uses it)`,
+          input: h('input', { type: 'checkbox', id: `also-${x.uuid}`, dataset: { also: x.entity } }) });
+      }
+      const values = await ask({
+        title: `Delete ${name}?`,
+        text: h('span', {},
+          dependents.referrers.length ? h('span', {}, 'Referred to by:', h('ul', { id: 'delete-referrers-list' }, groups)) : null,
+          dependents.referrers.length ? 'They go with it, or nothing is deleted. ' : null, 'This cannot be undone.'),
+        confirmLabel: 'Delete',
+        danger: true,
+        controls,
+        check: (v) => (dependents.referrers.length && v.deleteReferrers !== 'true'
+          ? `${name} cannot go while they refer to it: tick "Delete these too", or cancel and re-point them first.` : null),
+      });
+      if (!values || !this.view.alive()) return;
+      body = { version: this.entity.version, deleteReferrers: values.deleteReferrers === 'true',
+        alsoDelete: Object.entries(values).filter(([k, v]) => k.startsWith('also:') && v === 'true').map(([k]) => k.slice(5)) };
+    }
+    try {
+      const { data } = await api.post(`${this.entityPath}/deletion`, body);
+      const others = data.deleted - 1;
+      this.view.flash('ok', `${name} deleted${others ? `, with ${others} ${others === 1 ? 'entity' : 'entities'} it took along` : ''}.`);
       this.view.setLeaveGuard(null);
       this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}`, true);
     } catch (e) {
