@@ -403,6 +403,29 @@ class WebAdminBrowserTest {
     }
 
     @Test
+    void theJobsPageReportsRunsFilteredByJobAndOutcome() {
+        api.post("/api/jobs/countProviders/run?wait=10", Map.of());
+        api.post("/api/jobs/failingJob/run?wait=10", Map.of());
+
+        browser.go("/jobs?outcome=FAILED", "#job-runs-table");
+        List<String> failedJobs = browser.driver().findElements(By.cssSelector("#job-runs-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-job")).toList();
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#runs-outcome")).selectByValue("SUCCESS");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#runs-job")).selectByValue("countProviders");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#job-runs-table tbody tr[data-outcome='FAILED']")).isEmpty()
+                        && !d.findElements(By.cssSelector("#job-runs-table tbody tr")).isEmpty());
+        List<String> succeeded = browser.driver().findElements(By.cssSelector("#job-runs-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-job") + "/" + row.getAttribute("data-outcome")).distinct().toList();
+        browser.screenshot("job-runs-filtered");
+
+        assertThat(failedJobs).isNotEmpty().containsOnly("failingJob");
+        assertThat(browser.text("#job-runs-table")).doesNotContain("the provider did not answer");
+        assertThat(succeeded).containsExactly("countProviders/SUCCESS");
+        assertThat(browser.driver().getCurrentUrl()).as("the filters are in the URL").contains("job=countProviders").contains("outcome=SUCCESS");
+    }
+
+    @Test
     void aButtonOfTheListListsCloudflareDomainsFromTheDomainPage() {
         cloudflare.stubFor(get(urlPathEqualTo("/client/v4/zones")).willReturn(okJson(fixture("cloudflare/zones-page-2.json"))));
         String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "list.example",
