@@ -37,6 +37,14 @@ public final class ProviderCopy {
         if (setter == null) {
             return;
         }
+        try {
+            setter.invoke(pojo, copyOf(pojo, provider));
+        } catch (JsonProcessingException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("could not keep the provider's copy of " + pojo.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String copyOf(Object pojo, String provider) throws JsonProcessingException {
         CustomEntityInstance cei = CEIUtils.pojoToCei(pojo);
         Map<String, Object> fields = new TreeMap<>();
         cei.getCfValuesAsValues().forEach((code, value) -> {
@@ -47,10 +55,35 @@ public final class ProviderCopy {
         Map<String, Object> copy = new LinkedHashMap<>();
         copy.put("provider", provider);
         copy.put("fields", fields);
+        return JSON.writeValueAsString(copy);
+    }
+
+    /**
+     * Whether {@code pojo} is being saved as its provider answered: its copy is what {@link #record} makes of it now.
+     * A template without a copy, or a value that changed on the way, says no.
+     */
+    public static boolean isWriteBack(Object pojo) {
+        Method getter = getter(pojo.getClass());
+        if (getter == null) {
+            return false;
+        }
         try {
-            setter.invoke(pojo, JSON.writeValueAsString(copy));
+            Object kept = getter.invoke(pojo);
+            if (!(kept instanceof String text) || text.isBlank()) {
+                return false;
+            }
+            Object provider = JSON.readTree(text).path("provider").asText(null);
+            return provider != null && JSON.readTree(text).equals(JSON.readTree(copyOf(pojo, provider.toString())));
         } catch (JsonProcessingException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("could not keep the provider's copy of " + pojo.getClass().getSimpleName(), e);
+            return false;
+        }
+    }
+
+    private static Method getter(Class<?> type) {
+        try {
+            return type.getMethod("getProviderCopy");
+        } catch (NoSuchMethodException absent) {
+            return null;
         }
     }
 

@@ -9,11 +9,15 @@ import org.meveo.model.customEntities.CrudEventListenerScript;
 import org.meveo.service.script.Script;
 import org.meveo.service.storage.RepositoryService;
 
+import io.mvinfra.sync.ProviderCopy;
+
 /**
  * A template's {@link EntityRules} as Meveo's save hook: the template's descriptor names the rules' class as its
  * {@code crudEventListenerScript}, and Meveo calls it before each create and update, whoever saves (its admin GUI,
- * its API, a script). A refusal throws, which makes Meveo roll the save back and show the message. The host calls
- * {@link #check} itself, at the saves of its web page, JSON API and CLI.
+ * its API, a script). A refusal throws, which makes Meveo roll the save back and show the message. A provider
+ * button's write-back of the provider's answer (the entity equal to its {@link ProviderCopy}) is not checked, as the
+ * host does not check a script's saves. The host calls {@link #check} itself, at the saves of its web page, JSON API
+ * and CLI.
  */
 public abstract class RulesAtSave<T extends CustomEntity> extends Script implements CrudEventListenerScript<T>, EntityRules<T> {
 
@@ -60,6 +64,11 @@ public abstract class RulesAtSave<T extends CustomEntity> extends Script impleme
     }
 
     private void refuseIfBroken(T entity) {
+        if (ProviderCopy.isWriteBack(entity)) {
+            // a button writing back what the provider answered (an Enterprise zone's TTL of 30, say): the provider
+            // holds it already, so refusing it here would only break the list that found it
+            return;
+        }
         Violations problems = new Violations(entityClass.getSimpleName());
         check(entity, meveoReferences(), problems);
         if (!problems.isEmpty()) {

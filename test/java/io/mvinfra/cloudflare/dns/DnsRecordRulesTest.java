@@ -98,4 +98,20 @@ class DnsRecordRulesTest {
             }
         };
     }
+
+    @Test
+    void meveosHookLetsAButtonWriteBackWhatCloudflareAnsweredEvenWhenAPressWouldRefuseIt() throws Exception {
+        List<String> found = new ArrayList<>();
+        DnsRecord enterprise = record("A", "www.example.com", "192.0.2.10", 30L);
+        io.mvinfra.sync.ProviderCopy.record(enterprise, "Cloudflare");
+        DnsRecord editedAfter = record("A", "www.example.com", "192.0.2.10", 30L);
+        editedAfter.setProviderCopy(enterprise.getProviderCopy());
+        editedAfter.setComment("typed by hand");
+
+        try (AutoCloseable beans = Script.bindBeans(type -> bean(type, found))) {
+            assertThatCode(() -> new DnsRecordRules().preUpdate(enterprise)).doesNotThrowAnyException();
+            assertThatThrownBy(() -> new DnsRecordRules().preUpdate(editedAfter)).hasMessageStartingWith("DnsRecord.ttl:");
+        }
+        assertThat(found).as("only the edited record was checked").containsExactly("zone-1");
+    }
 }
