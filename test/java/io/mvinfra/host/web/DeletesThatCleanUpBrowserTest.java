@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
@@ -30,35 +29,27 @@ import io.mvinfra.host.web.ApiClient.Response;
  * what only it uses, and takes them or keeps them as the operator chooses.
  */
 class DeletesThatCleanUpBrowserTest {
-    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-    private static final String RECORD_ID = "372e67954025e0ba6aaa6d586b9e0b59";
+    private static final String ZONE_ID = CloudflareWeb.ZONE_ID;
+    private static final String RECORD_ID = CloudflareWeb.RECORD_ID;
     private static final String RULE_ID = "5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f";
 
+    private static CloudflareWeb cf;
     private static WireMockServer cloudflare;
-    private static WebHost web;
     private static ApiClient api;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        cloudflare = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        cloudflare.start();
-        web = WebHost.start();
-        api = web.client().session();
-        browser = Browser.open(web.baseUrl());
+        cf = CloudflareWeb.withBrowser();
+        cloudflare = cf.cloudflare;
+        api = cf.api;
+        browser = cf.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-        if (cloudflare != null) {
-            cloudflare.stop();
+        if (cf != null) {
+            cf.close();
         }
     }
 
@@ -170,12 +161,10 @@ class DeletesThatCleanUpBrowserTest {
     }
 
     private static String credential(String domain) {
-        return api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", domain,
-                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", "CANARY-cleanup-token"))).json().path("uuid").asText();
+        return cf.credential(domain);
     }
 
     private static String provider(String code, String credential) {
-        return api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", code, "kind", "CLOUDFLARE",
-                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
+        return cf.provider(code, credential);
     }
 }

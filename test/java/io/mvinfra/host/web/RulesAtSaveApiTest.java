@@ -1,6 +1,5 @@
 package io.mvinfra.host.web;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.mvinfra.host.web.ApiClient.Response;
 
 /**
@@ -22,36 +19,25 @@ import io.mvinfra.host.web.ApiClient.Response;
  * the store directly is still refused by the press, before any request.
  */
 class RulesAtSaveApiTest {
-    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-
-    private static WireMockServer cloudflare;
-    private static WebHost web;
+    private static CloudflareWeb cf;
     private static ApiClient api;
     private static String zone;
 
     @BeforeAll
     static void start() {
-        cloudflare = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        cloudflare.start();
-        web = WebHost.start();
-        api = web.client().session();
-        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "rules.example",
-                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", "CANARY-rules-token"))).json().path("uuid").asText();
-        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-rules", "kind", "CLOUDFLARE",
-                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
-        zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "rules.example", "registrar", provider,
-                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+        cf = CloudflareWeb.apiOnly();
+        api = cf.api;
+        zone = cf.zone("rules.example", "cf-rules");
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        cloudflare.stop();
+        cf.close();
     }
 
     @BeforeEach
     void resetStub() {
-        cloudflare.resetAll();
+        cf.cloudflare.resetAll();
     }
 
     @Test
@@ -115,7 +101,7 @@ class RulesAtSaveApiTest {
 
     @Test
     void thePressStillRefusesARecordBrokenInTheStoreDirectlyBeforeAnyRequest() {
-        String record = web.host().store().create("DnsRecord", Map.of("domainName", zone, "recordType", "A",
+        String record = cf.web.host().store().create("DnsRecord", Map.of("domainName", zone, "recordType", "A",
                 "name", "direct.rules.example", "value", "192.0.2.50", "ttl", 30L)).uuid();
 
         Response press = api.post("/api/entities/DnsRecord/" + record + "/actions/createCloudflareDnsRecord?wait=20", Map.of());
@@ -123,6 +109,6 @@ class RulesAtSaveApiTest {
         assertThat(press.json().path("result").path("outcome").asText()).isEqualTo("FAILED");
         assertThat(press.json().path("result").path("message").asText())
                 .isEqualTo("DnsRecord.ttl: must be 1 (automatic) or 60 to 86400 seconds, is 30");
-        assertThat(cloudflare.getAllServeEvents()).as("no request reached Cloudflare").isEmpty();
+        assertThat(cf.cloudflare.getAllServeEvents()).as("no request reached Cloudflare").isEmpty();
     }
 }

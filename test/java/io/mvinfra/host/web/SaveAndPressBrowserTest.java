@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
@@ -30,42 +29,29 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * to the provider, in the real headless browser against a Cloudflare stub. Screenshots land in target/screenshots/.
  */
 class SaveAndPressBrowserTest {
-    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-    private static final String RECORD_ID = "372e67954025e0ba6aaa6d586b9e0b59";
+    private static final String ZONE_ID = CloudflareWeb.ZONE_ID;
+    private static final String RECORD_ID = CloudflareWeb.RECORD_ID;
     private static final String RECORD_PATH = "/client/v4/zones/" + ZONE_ID + "/dns_records/" + RECORD_ID;
 
+    private static CloudflareWeb cf;
     private static WireMockServer cloudflare;
-    private static WebHost web;
     private static ApiClient api;
     private static Browser browser;
     private static String zone;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        cloudflare = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        cloudflare.start();
-        web = WebHost.start();
-        api = web.client().session();
-        browser = Browser.open(web.baseUrl());
-        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "example.com",
-                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", "CANARY-save-press-token"))).json().path("uuid").asText();
-        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-save-press", "kind", "CLOUDFLARE",
-                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
-        zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "example.com", "registrar", provider,
-                "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+        cf = CloudflareWeb.withBrowser();
+        cloudflare = cf.cloudflare;
+        api = cf.api;
+        browser = cf.browser;
+        zone = cf.zone("example.com", "cf-save-press");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-        if (cloudflare != null) {
-            cloudflare.stop();
+        if (cf != null) {
+            cf.close();
         }
     }
 

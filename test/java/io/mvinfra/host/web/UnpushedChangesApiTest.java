@@ -3,7 +3,6 @@ package io.mvinfra.host.web;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static support.Fixtures.fixture;
 
@@ -14,43 +13,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * An entity whose editable fields differ from what the provider last answered (the copy its buttons keep in
  * providerCopy) says so in the API, on its own and in lists: {@code unpushed: {provider, fields}}.
  */
 class UnpushedChangesApiTest {
-    private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
-
-    private static WireMockServer cloudflare;
-    private static WebHost web;
+    private static CloudflareWeb cf;
     private static ApiClient api;
 
     @BeforeAll
     static void start() {
-        cloudflare = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        cloudflare.start();
-        web = WebHost.start();
-        api = web.client().session();
+        cf = CloudflareWeb.apiOnly();
+        api = cf.api;
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        cloudflare.stop();
+        cf.close();
     }
 
     @Test
     void aLocalEditAfterThePressIsMarkedUntilItMatchesCloudflaresAnswerAgain() {
-        cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
+        cf.cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + CloudflareWeb.ZONE_ID + "/dns_records"))
                 .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
-        String credential = api.post("/api/entities/Credential", Map.of("fields", Map.of("domainName", "example.com",
-                "authenticationType", "CLOUDFLARE_API_TOKEN", "token", "CANARY-unpushed"))).json().path("uuid").asText();
-        String provider = api.post("/api/entities/ServiceProvider", Map.of("fields", Map.of("code", "cf-unpushed", "kind", "CLOUDFLARE",
-                "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
-        String zone = api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", "example.com", "registrar", provider,
-                "providerSideId", ZONE_ID))).json().path("uuid").asText();
+        String zone = cf.zone("example.com", "cf-unpushed");
         String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
                 "name", "www", "value", "198.51.100.4", "ttl", 300, "comment", "front door"))).json().path("uuid").asText();
         boolean markedBeforeThePress = api.get("/api/entities/DnsRecord/" + record).json().has("unpushed");
