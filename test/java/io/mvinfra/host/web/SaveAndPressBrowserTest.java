@@ -159,4 +159,28 @@ class SaveAndPressBrowserTest {
                 .as("the link opens a record the press wrote").isEqualTo(zone);
         assertThat(browser.text("h1")).isEqualTo(api.get("/api/entities/DnsRecord/" + uuid).json().path("label").asText());
     }
+
+    @Test
+    void aPlainPressUsesTheSavedValuesNotWhatIsTypedAndKeepsTheTyping() {
+        String record = api.post("/api/entities/DnsRecord", Map.of("fields", Map.of("domainName", zone, "recordType", "A",
+                "name", "plain", "value", "192.0.2.10", "ttl", 300, "providerSideId", RECORD_ID))).json().path("uuid").asText();
+        cloudflare.stubFor(get(urlEqualTo(RECORD_PATH)).willReturn(okJson(fixture("cloudflare/dns-record-ttl-300.json")
+                .replace("www.example.com", "plain.example.com"))));
+
+        browser.go("/e/DnsRecord/" + record, "[data-action='updateCloudflareDnsRecord']");
+        browser.waitForText("h1", "plain");
+        browser.waitForText("#buttons", "Dry run");
+        browser.type("comment", "typed, not saved");
+        String hint = browser.text("#buttons .field-hint");
+        browser.click("[data-action='updateCloudflareDnsRecord']");
+        browser.waitForText("#press-result", "already matches Cloudflare: nothing to send");
+
+        assertThat(hint).contains("Save and press");
+        cloudflare.verify(0, patchRequestedFor(urlEqualTo(RECORD_PATH)));
+        assertThat(browser.field("comment").getAttribute("value")).as("the typing is kept").isEqualTo("typed, not saved");
+        assertThat(api.get("/api/entities/DnsRecord/" + record).json().path("fields").has("comment")).isFalse();
+        browser.script("window.location.hash = '#/'");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();   // leaving the typing behind
+    }
 }
