@@ -36,6 +36,7 @@ export function ask({ title, text, confirmLabel, danger, typeName, controls = []
         h('div', { class: 'form-actions' }, ok,
           h('button', { class: 'button ghost', type: 'button', id: 'ask-cancel', onclick: () => close(null) }, 'Cancel'))));
     if (typed) typed.addEventListener('input', () => { ok.disabled = typed.value.trim() !== typeName; });
+    for (const c of controls) c.input.addEventListener('change', () => { error.hidden = true; });
     dialog.addEventListener('cancel', (event) => { event.preventDefault(); close(null); });
     function close(result) {
       dialog.close();
