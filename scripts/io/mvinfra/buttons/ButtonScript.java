@@ -50,7 +50,12 @@ public abstract class ButtonScript extends ModuleScript {
 
     /** Whether this press is a dry run: {@link #DRY_RUN} given as {@code true} (a Boolean, or text from a form). */
     protected static boolean dryRun(Map<String, Object> ctx) {
-        Object value = ctx.get(DRY_RUN);
+        return flag(ctx, DRY_RUN);
+    }
+
+    /** A yes/no button parameter: {@code true} as a Boolean (Meveo's {@code #{true}}), or as text from a form or the CLI. */
+    protected static boolean flag(Map<String, Object> ctx, String name) {
+        Object value = ctx.get(name);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().strip());
     }
 

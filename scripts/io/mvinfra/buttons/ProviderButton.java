@@ -15,6 +15,7 @@ import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.ProviderCall;
 import io.mvinfra.http.ProviderException;
 import io.mvinfra.http.ProviderException.Kind;
+import io.mvinfra.sync.ProviderCopy;
 
 /**
  * What every button acting at a provider shares, whichever the provider: the access to a ServiceProvider of its
@@ -46,6 +47,16 @@ public abstract class ProviderButton extends ButtonScript {
         ProviderAccess access = ProviderAccess.of(provider, credential, HttpRuntime.shared());
         accesses.add(access);
         return access;
+    }
+
+    /**
+     * What a provider button saves is what the provider answered (or holds now): a template that keeps a
+     * {@link ProviderCopy} gets it here, so that a later local edit shows as not pushed.
+     */
+    @Override
+    protected String save(Object pojo) throws BusinessException {
+        ProviderCopy.record(pojo, providerName);
+        return super.save(pojo);
     }
 
     /** After the press: a token a session was issued meanwhile goes to its Credential, so the next press reuses it. */

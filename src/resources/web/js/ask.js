@@ -12,7 +12,7 @@ export function ask({ title, text, confirmLabel, danger, typeName, controls = []
     const error = h('p', { class: 'field-error', id: 'ask-error', hidden: true });
     const ok = h('button', { class: ['button', danger ? 'danger-solid' : 'primary'], type: 'submit', id: 'ask-confirm', disabled: Boolean(typeName) },
       confirmLabel || 'Go on');
-    const values = () => Object.fromEntries(controls.map((c) => [c.name, c.input.value]));
+    const values = () => Object.fromEntries(controls.map((c) => [c.name, c.input.type === 'checkbox' ? String(c.input.checked) : c.input.value]));
     const dialog = h('dialog', { class: 'ask', id: 'ask', 'aria-labelledby': 'ask-title' },
       h('form', { method: 'dialog', onsubmit: (event) => {
         event.preventDefault();
@@ -26,7 +26,9 @@ export function ask({ title, text, confirmLabel, danger, typeName, controls = []
       } },
         h('h2', { id: 'ask-title' }, title),
         text ? h('p', { class: 'ask-text' }, text) : null,
-        controls.map((c) => h('div', { class: 'field' }, h('label', { for: c.input.id }, c.label), c.input, c.hint ? h('p', { class: 'field-hint' }, c.hint) : null)),
+        controls.map((c) => (c.input.type === 'checkbox'
+          ? h('div', { class: 'field' }, h('label', { class: 'check', for: c.input.id }, c.input, ` ${c.label}`), c.hint ? h('p', { class: 'field-hint' }, c.hint) : null)
+          : h('div', { class: 'field' }, h('label', { for: c.input.id }, c.label), c.input, c.hint ? h('p', { class: 'field-hint' }, c.hint) : null))),
         typed ? h('div', { class: 'field' },
           h('label', { for: 'ask-type-name' }, 'To confirm, type ', h('strong', {}, typeName)),
           typed) : null,
@@ -34,6 +36,7 @@ export function ask({ title, text, confirmLabel, danger, typeName, controls = []
         h('div', { class: 'form-actions' }, ok,
           h('button', { class: 'button ghost', type: 'button', id: 'ask-cancel', onclick: () => close(null) }, 'Cancel'))));
     if (typed) typed.addEventListener('input', () => { ok.disabled = typed.value.trim() !== typeName; });
+    for (const c of controls) c.input.addEventListener('change', () => { error.hidden = true; });
     dialog.addEventListener('cancel', (event) => { event.preventDefault(); close(null); });
     function close(result) {
       dialog.close();

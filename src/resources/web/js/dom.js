@@ -74,3 +74,26 @@ export function badge(outcome) {
 export function spinner() {
   return h('span', { class: 'spinner', 'aria-hidden': 'true' });
 }
+
+/**
+ * The mark of an entity whose editable fields differ from what its provider last answered (the API's `unpushed`),
+ * naming the provider and, in its title, the fields.
+ */
+export function unpushedMark(unpushed) {
+  if (!unpushed) return null;
+  return h('span', { class: 'badge warn as-written unpushed', title: `Differs from ${unpushed.provider}: ${unpushed.fields.join(', ')}` },
+    `local changes not pushed to ${unpushed.provider}`);
+}
+
+/**
+ * What a press wrote (its result's `changes`), each entity linked by its name, deleted ones named only:
+ * "Created DNS record www.example.com · Updated Credential example.com · and 18 more". `name(cet)` is a template's name.
+ */
+export function pressChanges(changes, name) {
+  if (!changes || !changes.items || (changes.items.length === 0 && !changes.more)) return null;
+  const words = { CREATED: 'Created', UPDATED: 'Updated', DELETED: 'Deleted' };
+  const parts = changes.items.map((c) => h('li', { dataset: { change: c.kind } }, `${words[c.kind]} ${name(c.entity)} `,
+    c.kind === 'DELETED' ? h('span', { class: 'entity-label' }, c.label)
+      : h('a', { class: 'entity-link', href: `#/e/${encodeURIComponent(c.entity)}/${encodeURIComponent(c.uuid)}` }, c.label)));
+  return h('ul', { class: 'press-changes' }, parts, changes.more ? h('li', { class: 'muted' }, `and ${changes.more} more`) : null);
+}

@@ -61,7 +61,11 @@ public final class DnsRecordRequests {
         return request;
     }
 
-    private static DnsRecordRequest check(DnsRecord record, DomainName zone, Violations problems) {
+    /**
+     * Adds every problem of {@code record} in {@code zone} to {@code problems}; the request when there is none. The
+     * same code checks a save ({@link DnsRecordRules}) and a press.
+     */
+    static DnsRecordRequest check(DnsRecord record, DomainName zone, Violations problems) {
         String zoneName = DnsRecordNames.zoneName(zone);
         String type = upper(record.getRecordType());
         if (type == null) {

@@ -32,8 +32,18 @@ public final class LockdownRuleRequests {
 
     /** The body of a create or update of {@code rule} in {@code zone}, or every problem with it. */
     public static LockdownRuleRequest of(LockdownRule rule, DomainName zone) throws BusinessException {
-        String zoneName = HostName.parse(zone.getName()).orElse(zone.getName());
         Violations problems = new Violations("LockdownRule");
+        LockdownRuleRequest request = check(rule, zone, problems);
+        problems.throwIfAny();
+        return request;
+    }
+
+    /**
+     * Adds every problem of {@code rule} in {@code zone} to {@code problems}; the request when there is none. The
+     * same code checks a save ({@link LockdownRuleRules}) and a press.
+     */
+    static LockdownRuleRequest check(LockdownRule rule, DomainName zone, Violations problems) {
+        String zoneName = HostName.parse(zone.getName()).orElse(zone.getName());
         List<String> urls = urls(rule.getUrls(), zoneName, problems);
         List<LockdownConfiguration> configurations = new ArrayList<>();
         for (String ip : distinct(rule.getIps())) {
@@ -66,7 +76,9 @@ public final class LockdownRuleRequests {
         if (priority != null && (priority < 0 || priority > Integer.MAX_VALUE)) {
             problems.add("priority", "must be 0 or more (lower runs first), is " + priority);
         }
-        problems.throwIfAny();
+        if (!problems.isEmpty()) {
+            return null;
+        }
         return new LockdownRuleRequest(urls, configurations, description, Boolean.TRUE.equals(rule.getPaused()),
                 priority == null ? null : priority.intValue());
     }

@@ -32,6 +32,16 @@ public final class SecurityRuleRequests {
     /** The body of a create of {@code rule}; its replacement is {@link SecurityRuleRequest#replacing} of it. */
     public static SecurityRuleRequest of(SecurityRule rule) throws BusinessException {
         Violations problems = new Violations("SecurityRule");
+        SecurityRuleRequest request = check(rule, problems);
+        problems.throwIfAny();
+        return request;
+    }
+
+    /**
+     * Adds every problem of {@code rule} to {@code problems}; the request when there is none. The same code checks a
+     * save ({@link SecurityRuleRules}) and a press.
+     */
+    static SecurityRuleRequest check(SecurityRule rule, Violations problems) {
         String protocol = oneOf("protocol", rule.getProtocol() == null ? null : rule.getProtocol().strip().toUpperCase(Locale.ROOT),
                 PROTOCOLS, problems);
         String direction = oneOf("direction", lower(rule.getDirection()), DIRECTIONS, problems);
@@ -56,7 +66,9 @@ public final class SecurityRuleRequests {
         if (position != null && (position < 1 || position > Integer.MAX_VALUE)) {
             problems.add("position", "must be 1 or more (rules apply in order, from 1), is " + position);
         }
-        problems.throwIfAny();
+        if (!problems.isEmpty()) {
+            return null;
+        }
         return new SecurityRuleRequest(null, protocol, direction, action, ipRange, from, to == null || to.equals(from) ? null : to,
                 position == null ? null : position.intValue(), null);
     }

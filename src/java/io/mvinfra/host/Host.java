@@ -14,6 +14,7 @@ import io.mvinfra.host.module.ModuleLocation;
 import io.mvinfra.host.runtime.ActionRunner;
 import io.mvinfra.host.runtime.AuditTrail;
 import io.mvinfra.host.runtime.JobRunner;
+import io.mvinfra.host.runtime.EntityRulesCheck;
 import io.mvinfra.host.runtime.ScriptInvoker;
 import io.mvinfra.host.runtime.SharedRateLimits;
 import io.mvinfra.host.scheduler.HostScheduler;
@@ -44,7 +45,7 @@ public final class Host implements AutoCloseable {
         this.settings = settings;
         this.module = module;
         this.database = database;
-        this.store = new EntityStore(database, module, cipher);
+        this.store = new EntityStore(database, module, cipher, new EntityRulesCheck());
         this.audit = new AuditTrail(database);
         if (settings.database().isPostgres()) {
             // hosts on one PostgreSQL share each credential's budget at the provider, not only its entities

@@ -1,7 +1,7 @@
 // One entity: its fields as a form generated from the field templates, its buttons (only those whose
 // condition holds now), the result of the last press, and its recent history. A press never replaces
 // the form: when it ends, fields the operator did not touch take the new values, touched ones are kept.
-import { h, fill, formatDate, formatDuration, spinner, ago, badge } from '../dom.js';
+import { h, fill, formatDate, formatDuration, spinner, ago, badge, unpushedMark, pressChanges } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { presses } from '../presses.js';
 import { ask } from '../ask.js';
@@ -18,6 +18,8 @@ export async function renderForm(view, cet, uuid) {
   if (!view.alive()) return;
   new EntityForm(view, template, entity).render();
 }
+
+const PROVIDER_COPY = 'providerCopy';
 
 class EntityForm {
   constructor(view, template, entity) {
@@ -40,19 +42,22 @@ class EntityForm {
     const category = view.categoryOf(template.code);
     this.title = h('h1', {}, entity ? entity.label : `New ${template.name}`);
     this.meta = h('p', { class: 'meta' });
+    this.unpushed = h('p', { class: 'unpushed-line', id: 'unpushed' });
     this.alert = h('div', { class: 'form-alert', id: 'form-alert' });
     this.pressResult = h('div', { class: 'press-result', id: 'press-result', 'aria-live': 'polite' });
     this.buttonsBar = h('div', { class: 'buttons-bar', id: 'buttons' });
     this.history = h('section', { class: 'card history', hidden: !entity });
     this.related = h('section', { class: 'card related', id: 'related', hidden: true });
 
-    const fields = template.fields.filter((f) => entity || !f.hideOnNew);
+    // the provider's last answer is the reference point of the "not pushed" mark, not a field to read
+    const fields = template.fields.filter((f) => (entity || !f.hideOnNew) && f.code !== PROVIDER_COPY);
     const values = entity ? entity.fields : Object.fromEntries(template.fields.map((f) => [f.code, f.defaultValue]));
     this.widgets = fields.map((f) => widget(f, values[f.code], { existing: Boolean(entity), references: entity ? entity.references : {} }));
     const form = h('form', { class: 'card entity-form', id: 'entity-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.save(); } },
       h('div', { class: 'fields' }, this.widgets.map((w) => w.row)),
       h('div', { class: 'form-actions' },
         h('button', { class: 'button primary', type: 'submit', id: 'save', title: `Saves the ${template.name} here; its buttons act at the provider` }, 'Save'),
+        this.saveAndPressBox(),
         h('a', { class: 'button ghost', href: `#/e/${encodeURIComponent(template.code)}` }, entity ? 'Back to the list' : 'Cancel'),
         entity ? h('button', { class: 'button danger push-right', type: 'button', id: 'delete', onclick: () => this.remove() }, 'Delete') : null));
     form.addEventListener('input', () => this.onEdit());
@@ -62,7 +67,7 @@ class EntityForm {
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
         category ? h('span', {}, category.name) : null,
         h('a', { href: `#/e/${encodeURIComponent(template.code)}` }, template.name)),
-      h('div', { class: 'page-head' }, h('div', {}, this.title, this.meta)),
+      h('div', { class: 'page-head' }, h('div', {}, this.title, this.meta, this.unpushed)),
       this.alert,
       entity && template.buttons.length ? h('section', { class: 'card actions-card' },
         h('h2', {}, 'Actions'), this.buttonsBar, this.pressResult) : null,
@@ -82,6 +87,32 @@ class EntityForm {
     }
   }
 
+  /** "Save and press": the choice of button, filled by loadButtons with those that apply now. */
+  saveAndPressBox() {
+    if (!this.entity || !this.template.buttons.length) return null;
+    this.saveAndPressChoice = h('select', { id: 'save-and-press-button', 'aria-label': 'Button to press after saving' });
+    return h('span', { class: 'save-and-press', id: 'save-and-press-box', hidden: true },
+      h('button', { class: 'button', type: 'button', id: 'save-and-press', onclick: () => this.saveAndPress(),
+        title: 'Saves, then presses the chosen button on what was saved' }, 'Save and press'),
+      this.saveAndPressChoice);
+  }
+
+  /** Save; if the save is valid, press the chosen button on the saved values; one banner says both. */
+  async saveAndPress() {
+    const code = this.saveAndPressChoice.value;
+    const label = this.saveAndPressChoice.selectedOptions[0] ? this.saveAndPressChoice.selectedOptions[0].textContent : code;
+    const saved = await this.save({ quiet: true });
+    if (!saved || !this.view.alive()) return;
+    const buttons = await this.loadButtons();
+    const button = (buttons || []).find((b) => b.code === code);
+    if (!button) {
+      this.showAlert('warn', `${saved === 'changed' ? 'Saved' : 'Nothing to save'}; ${label} does not apply to this ${this.template.name} now.`);
+      return;
+    }
+    this.pressPrefix = saved === 'changed' ? 'Saved, then ' : '';
+    await this.press(button);
+  }
+
   dirty() {
     return this.widgets.some((w) => w.isDirty());
   }
@@ -91,6 +122,9 @@ class EntityForm {
   }
 
   showMeta() {
+    const unpushed = this.entity && this.entity.unpushed;
+    fill(this.unpushed, unpushedMark(unpushed), unpushed ? ` ${unpushed.fields.join(', ')} ${unpushed.fields.length === 1 ? 'differs' : 'differ'} from what ${unpushed.provider} last answered.` : null);
+    this.unpushed.hidden = !unpushed;
     if (!this.entity) {
       fill(this.meta, `Fields marked * are required.`);
       return;
@@ -140,7 +174,8 @@ class EntityForm {
     return fields;
   }
 
-  async save() {
+  /** Saves what was typed: 'changed', 'unchanged' (nothing to save), or false when refused; quiet shows no "Saved." banner. */
+  async save({ quiet } = {}) {
     this.clearErrors();
     fill(this.pressResult); // one outcome at a time: the save's replaces the last press's
     const saveButton = document.getElementById('save');
@@ -151,12 +186,12 @@ class EntityForm {
         this.view.flash('ok', `${this.template.name} ${data.label} created.`);
         this.view.setLeaveGuard(null);
         this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}/${encodeURIComponent(data.uuid)}`, true);
-        return;
+        return 'changed';
       }
       const changes = this.collect();
       if (Object.keys(changes).length === 0) {
-        this.showAlert('info', 'Nothing to save: no field was changed.');
-        return;
+        if (!quiet) this.showAlert('info', 'Nothing to save: no field was changed.');
+        return 'unchanged';
       }
       const { data } = await api.put(this.entityPath, { version: this.entity.version, fields: changes });
       this.entity = data;
@@ -165,9 +200,11 @@ class EntityForm {
         w.setNote('');
       }
       this.afterChange();
-      this.showAlert('ok', 'Saved.');
+      if (!quiet) this.showAlert('ok', 'Saved.');
+      return 'changed';
     } catch (e) {
       this.showError(e);
+      return false;
     } finally {
       saveButton.disabled = false;
     }
@@ -184,11 +221,57 @@ class EntityForm {
     }
   }
 
+  /**
+   * A local delete says what it takes with it: what refers to this entity (a provider's domains and their records)
+   * goes too or nothing goes; what only it refers to (its credential) goes if ticked, else stays.
+   */
   async remove() {
-    if (!window.confirm(`Delete ${this.template.name} ${this.entity.label}? This cannot be undone.`)) return;
+    const name = `${this.template.name} ${this.entity.label}`;
+    let dependents;
     try {
-      await api.del(`${this.entityPath}?version=${this.entity.version}`);
-      this.view.flash('ok', `${this.template.name} ${this.entity.label} deleted.`);
+      dependents = await api.get(`${this.entityPath}/dependents`);
+    } catch (e) {
+      this.showError(e);
+      return;
+    }
+    let body = { version: this.entity.version, deleteReferrers: false, alsoDelete: [] };
+    if (dependents.referrers.length === 0 && dependents.exclusive.length === 0) {
+      if (!window.confirm(`Delete ${name}? This cannot be undone.`)) return;
+    } else {
+      const templateName = (cet) => (this.view.template(cet) || { name: cet }).name;
+      const groups = Object.entries(dependents.counts).map(([cet, n]) => {
+        const labels = dependents.referrers.filter((r) => r.entity === cet).slice(0, 3).map((r) => r.label);
+        return h('li', {}, `${n} ${templateName(cet)}${n === 1 ? '' : 's'}: ${labels.join(', ')}${n > labels.length ? ', …' : ''}`);
+      });
+      const controls = [];
+      if (dependents.referrers.length) {
+        controls.push({ name: 'deleteReferrers', label: `Delete these ${dependents.referrers.length} too`,
+          input: h('input', { type: 'checkbox', id: 'delete-referrers' }) });
+      }
+      for (const x of dependents.exclusive) {
+        const field = this.template.fields.find((f) => f.code === x.field);
+        controls.push({ name: `also:${x.uuid}`, label: `Also delete its ${field ? field.label.toLowerCase() : x.field} ${x.label} (nothing else uses it)`,
+          input: h('input', { type: 'checkbox', id: `also-${x.uuid}`, dataset: { also: x.entity } }) });
+      }
+      const values = await ask({
+        title: `Delete ${name}?`,
+        text: h('span', {},
+          dependents.referrers.length ? h('span', {}, 'Referred to by:', h('ul', { id: 'delete-referrers-list' }, groups)) : null,
+          dependents.referrers.length ? 'They go with it, or nothing is deleted. ' : null, 'This cannot be undone.'),
+        confirmLabel: 'Delete',
+        danger: true,
+        controls,
+        check: (v) => (dependents.referrers.length && v.deleteReferrers !== 'true'
+          ? `${name} cannot go while they refer to it: tick "Delete these too", or cancel and re-point them first.` : null),
+      });
+      if (!values || !this.view.alive()) return;
+      body = { version: this.entity.version, deleteReferrers: values.deleteReferrers === 'true',
+        alsoDelete: Object.entries(values).filter(([k, v]) => k.startsWith('also:') && v === 'true').map(([k]) => k.slice(5)) };
+    }
+    try {
+      const { data } = await api.post(`${this.entityPath}/deletion`, body);
+      const others = data.deleted - 1;
+      this.view.flash('ok', `${name} deleted${others ? `, with ${others} ${others === 1 ? 'entity' : 'entities'} it took along` : ''}.`);
       this.view.setLeaveGuard(null);
       this.view.navigate(`#/e/${encodeURIComponent(this.template.code)}`, true);
     } catch (e) {
@@ -246,12 +329,17 @@ class EntityForm {
       buttons = await api.get(`${this.entityPath}/actions`);
     } catch (e) {
       fill(this.buttonsBar, h('span', { class: 'muted' }, e.message));
-      return;
+      return null;
     }
-    if (!this.view.alive()) return;
+    if (!this.view.alive()) return buttons;
+    if (this.saveAndPressChoice) {
+      const chosen = this.saveAndPressChoice.value;
+      fill(this.saveAndPressChoice, buttons.map((b) => h('option', { value: b.code, selected: b.code === chosen }, b.label)));
+      document.getElementById('save-and-press-box').hidden = buttons.length === 0;
+    }
     this.dryRun = this.dryRun || h('input', { type: 'checkbox', id: 'dry-run' });
     this.dirtyHint = h('p', { class: 'field-hint', hidden: !this.dirty() },
-      `Buttons work on the saved ${this.template.name}: save your changes first if the button should see them.`);
+      `Buttons work on the saved ${this.template.name}: use Save and press for the button to see your changes.`);
     const running = new Set(presses.runningOn(this.template.code, this.entity.uuid).map((p) => p.action));
     fill(this.buttonsBar,
       buttons.length === 0 ? h('span', { class: 'muted' }, `No button applies to this ${this.template.name} now.`) : null,
@@ -262,6 +350,7 @@ class EntityForm {
       buttons.length ? h('label', { class: 'check dry-run', for: 'dry-run', title: 'The button shows what it would send, and sends nothing' },
         this.dryRun, 'Dry run') : null,
       this.dirtyHint);
+    return buttons;
   }
 
   async press(button) {
@@ -279,7 +368,10 @@ class EntityForm {
         typeName: confirm && button.confirmByName ? name : null,
         controls,
       });
-      if (!values || !this.view.alive()) return;
+      if (!values || !this.view.alive()) {
+        if (this.takePressPrefix()) this.showAlert('ok', 'Saved.');
+        return;
+      }
       parameters = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
     }
     const el = this.buttonsBar.querySelector(`[data-action="${CSS.escape(button.code)}"]`);
@@ -295,7 +387,7 @@ class EntityForm {
       if (status === 202) presses.follow(data);
       else this.showPressResult(data);
     } catch (e) {
-      fill(this.pressResult, h('div', { class: 'alert bad', role: 'alert' }, h('strong', {}, `${button.label}: `), e.message));
+      fill(this.pressResult, h('div', { class: 'alert bad', role: 'alert' }, h('strong', {}, `${this.takePressPrefix()}${button.label}: `), e.message));
       this.loadButtons();
     }
   }
@@ -315,6 +407,8 @@ class EntityForm {
         input = h('select', { id, name: p.name },
           h('option', { value: '' }, choices.length === 1 ? `(the only one: ${choices[0].label})` : '(choose)'),
           choices.map((c) => h('option', { value: c.uuid }, c.label)));
+      } else if (p.kind === 'flag') {
+        input = h('input', { type: 'checkbox', id, name: p.name, checked: Boolean(p.default) });
       } else if (p.kind === 'list') {
         input = h('select', { id, name: p.name }, h('option', { value: '' }, '(choose)'),
           p.values.map((v) => h('option', { value: v.code }, v.label)));
@@ -356,10 +450,18 @@ class EntityForm {
     const result = p.result;
     const kind = { SUCCESS: 'ok', FAILED: 'bad', REFUSED: 'warn' }[result.outcome] || 'info';
     fill(this.pressResult, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: result.outcome } },
-      h('strong', {}, `${p.label}${p.dryRun ? ' (dry run)' : ''}: `),
+      h('strong', {}, `${this.takePressPrefix()}${p.label}${p.dryRun ? ' (dry run)' : ''}: `),
       h('span', { class: 'press-message' }, result.message),
-      h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`)));
+      h('span', { class: 'muted press-duration' }, ` · ${formatDuration(result.durationMs || p.elapsedMs)}`),
+      pressChanges(result.changes, (cet) => (this.view.template(cet) || { name: cet }).name)));
     this.refresh(false);
+  }
+
+  /** "Saved, then " once, for the press that "Save and press" started. */
+  takePressPrefix() {
+    const prefix = this.pressPrefix || '';
+    this.pressPrefix = '';
+    return prefix;
   }
 
   loadRelated() {

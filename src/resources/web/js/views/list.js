@@ -1,6 +1,6 @@
 // The entities of one template: the fields the descriptors mark as summary are the columns; a filter
 // searches every (non-secret) value; pages of 25. The URL keeps filter and page, so back and reload work.
-import { h, fill, ago, formatDate, spinner, formatDuration } from '../dom.js';
+import { h, fill, ago, formatDate, spinner, formatDuration, unpushedMark, pressChanges } from '../dom.js';
 import { api, query } from '../api.js';
 import { show } from './fields.js';
 import { presses } from '../presses.js';
@@ -60,7 +60,8 @@ export async function renderList(view, cet) {
     const kind = { SUCCESS: 'ok', FAILED: 'bad', REFUSED: 'warn' }[p.result.outcome] || 'info';
     fill(pressResult, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: p.result.outcome } },
       h('strong', {}, `${p.label}: `), h('span', { class: 'press-message' }, p.result.message),
-      h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`)));
+      h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`),
+      pressChanges(p.result.changes, (code) => (view.template(code) || { name: code }).name)));
     load().catch(() => {});
   };
   /** The script's latest progress line under the spinner; false while the press is not shown here (no notice needed then). */
@@ -142,7 +143,7 @@ export function entityTable(template, columns, page, { id } = { id: 'entities' }
   const rows = page.items.map((item) => {
     const href = `#/e/${encodeURIComponent(cet)}/${encodeURIComponent(item.uuid)}`;
     return h('tr', { class: 'clickable', dataset: { uuid: item.uuid }, onclick: (e) => { if (e.target.tagName !== 'A') location.hash = href; } },
-      h('td', {}, h('a', { href, class: 'entity-link' }, item.label)),
+      h('td', {}, h('a', { href, class: 'entity-link' }, item.label), item.unpushed ? ' ' : null, unpushedMark(item.unpushed)),
       rest.map((f) => {
         const text = show(f, item.fields[f.code], page.references);
         return h('td', { class: numeric(f) }, cell(f, item.fields[f.code], text));

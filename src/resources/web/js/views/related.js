@@ -1,7 +1,7 @@
 // What references an entity, where the operator looks: a domain's DNS records and lockdown rules, a server's
 // volumes, public IPs and actions. One group per referencing template, each entity linked by its own name,
 // with that template's list buttons beside it (e.g. "Sync DNS records" on the domain's page).
-import { h, fill, spinner, formatDuration } from '../dom.js';
+import { h, fill, spinner, formatDuration, pressChanges } from '../dom.js';
 import { api } from '../api.js';
 import { presses } from '../presses.js';
 import { show } from './fields.js';
@@ -60,7 +60,8 @@ function group(view, { t, via, items, references, buttons }, entity) {
         const kind = { SUCCESS: 'ok', FAILED: 'bad', REFUSED: 'warn' }[p.result.outcome] || 'info';
         fill(result, h('div', { class: ['alert', kind], role: kind === 'bad' ? 'alert' : 'status', dataset: { outcome: p.result.outcome } },
           h('strong', {}, `${p.label}: `), h('span', { class: 'press-message' }, p.result.message),
-          h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`)));
+          h('span', { class: 'muted' }, ` · ${formatDuration(p.result.durationMs || p.elapsedMs)}`),
+          pressChanges(p.result.changes, (code) => (view.template(code) || { name: code }).name)));
         reload().catch(() => {});
       };
       try {

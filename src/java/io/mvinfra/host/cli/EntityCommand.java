@@ -148,7 +148,7 @@ final class EntityCommand {
         public Integer call() {
             try (Host h = host.open()) {
                 template(h, cet);
-                StoredEntity e = h.store().create(cet, new References(h).resolve(cet, Assignments.parse(values)));
+                StoredEntity e = h.store().createChecked(cet, new References(h).resolve(cet, Assignments.parse(values)));
                 if (json) {
                     Output.json(out(), Output.entityJson(e));
                 } else {
@@ -180,7 +180,7 @@ final class EntityCommand {
             try (Host h = host.open()) {
                 EntityTemplate t = template(h, cet);
                 References refs = new References(h);
-                StoredEntity e = h.store().update(cet, refs.uuid(cet, uuid), version, refs.resolve(cet, Assignments.parse(values)));
+                StoredEntity e = h.store().updateChecked(cet, refs.uuid(cet, uuid), version, refs.resolve(cet, Assignments.parse(values)));
                 print(out(), t, e, json, refs);
                 return Main.OK;
             }

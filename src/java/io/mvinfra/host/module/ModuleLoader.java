@@ -35,7 +35,7 @@ import jakarta.el.StandardELContext;
 public final class ModuleLoader {
 
     static final Set<String> CET_KEYS = Set.of("code", "name", "description", "customEntityCategoryCode", "availableStorages",
-            "sqlStorageConfiguration", "audited", "samples", "superTemplate", "isEqualFn", "fields", "actions");
+            "sqlStorageConfiguration", "audited", "samples", "superTemplate", "isEqualFn", "fields", "actions", "crudEventListenerScript");
     static final Set<String> CFT_KEYS = Set.of("code", "description", "languageDescriptions", "fieldType", "accountLevel", "appliesTo",
             "defaultValue", "useInheritedAsDefaultValue", "storageType", "valueRequired", "versionable", "triggerEndPeriodEvent", "calendar",
             "cacheValueTimeperiod", "entityClazz", "listValues", "allowEdit", "hideOnNew", "maxValue", "minValue", "regExp", "cacheValue",
@@ -107,6 +107,10 @@ public final class ModuleLoader {
                 continue;
             }
             unknownKeys(node, CET_KEYS, file);
+            if (node.has("crudEventListenerScript")) {
+                // Meveo runs it at every save of the template's entities: a missing class would break each one
+                checkScript(file, "crudEventListenerScript", node.path("crudEventListenerScript").asText(null));
+            }
             String code = node.path("code").asText();
             if (!lowerCase.add(code.toLowerCase(Locale.ROOT))) {
                 problem(file, "code", "duplicate entity template code " + code);

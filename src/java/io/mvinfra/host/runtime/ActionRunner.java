@@ -85,7 +85,7 @@ public final class ActionRunner {
                 message = ctx.get(Script.RESULT_GUI_MESSAGE_KEY);
             }
             result = new PressResult(Outcome.SUCCESS, message == null ? action.label() + ": done" : message.toString(), durationMs,
-                    ctx.get(Script.RESULT_VALUE));
+                    ctx.get(Script.RESULT_VALUE), outcome.changes());
         }
         audit.record(new AuditEntry(0, Instant.now(), request.user(), action.code(), request.entity(), request.uuid(), result.outcome(),
                 kept(result.message(), ctx.get(ButtonScript.SHOWN_ONCE)), durationMs));

@@ -26,6 +26,7 @@ public final class HostCrossStorageApi extends CrossStorageApi {
     private final StoreSession session;
     private final EntityStore store;
     private final Map<String, Long> versionsRead = new HashMap<>();
+    private final PressChanges changes = new PressChanges();
 
     public HostCrossStorageApi(StoreSession session, EntityStore store) {
         this.session = session;
@@ -73,10 +74,12 @@ public final class HostCrossStorageApi extends CrossStorageApi {
                 }
                 StoredEntity created = session.create(cet, values);
                 versionsRead.put(created.uuid(), created.version());
+                changes.record(PressChanges.Kind.CREATED, cet, created.uuid(), label(created));
                 return created.uuid();
             }
             StoredEntity updated = session.update(cet, uuid, versionsRead.get(uuid), values);
             versionsRead.put(uuid, updated.version());
+            changes.record(PressChanges.Kind.UPDATED, cet, uuid, label(updated));
             return uuid;
         } catch (StoreException e) {
             throw new BusinessException(e.getMessage());
@@ -91,11 +94,22 @@ public final class HostCrossStorageApi extends CrossStorageApi {
     @Override
     public void remove(Repository repository, String uuid, String cetCode) throws BusinessException {
         try {
+            String label = session.get(cetCode, uuid).map(this::label).orElse(uuid);
             session.delete(cetCode, uuid, versionsRead.get(uuid));
             versionsRead.remove(uuid);
+            changes.record(PressChanges.Kind.DELETED, cetCode, uuid, label);
         } catch (StoreException e) {
             throw new BusinessException(e.getMessage());
         }
+    }
+
+    /** What the run's scripts wrote so far (all of it is kept once the press succeeded). */
+    public PressChanges changes() {
+        return changes;
+    }
+
+    private String label(StoredEntity entity) {
+        return store.module().entity(entity.cet()).map(t -> t.label(entity.values(), entity.uuid())).orElse(entity.uuid());
     }
 
     private <T> T convert(StoredEntity entity, Class<T> type) {

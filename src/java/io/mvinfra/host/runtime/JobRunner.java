@@ -68,14 +68,30 @@ public final class JobRunner {
     }
 
     public List<JobResult> recentRuns(String code, int limit) {
-        String where = code == null ? "" : " WHERE job_code = ?";
+        return runs(code, null, 0, limit);
+    }
+
+    /** Runs newest first, of one job and of one outcome ({@code SUCCESS}, {@code PARTIAL}, {@code FAILED}, {@code RUNNING}) when given. */
+    public List<JobResult> runs(String code, String outcome, int offset, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (code != null) {
+            conditions.add("job_code = ?");
+        }
+        if (outcome != null) {
+            conditions.add("outcome = ?");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         try (Connection c = database.connection();
              PreparedStatement st = c.prepareStatement("SELECT id, job_code, started_at, ended_at, triggered_by, outcome, nb_ok, nb_ko, nb_warn, report"
-                     + " FROM job_run" + where + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                     + " FROM job_run" + where + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             int i = 1;
             if (code != null) {
                 st.setString(i++, code);
             }
+            if (outcome != null) {
+                st.setString(i++, outcome);
+            }
+            st.setInt(i++, offset);
             st.setInt(i, limit);
             List<JobResult> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

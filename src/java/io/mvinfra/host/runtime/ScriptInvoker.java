@@ -38,7 +38,11 @@ public final class ScriptInvoker {
         this.beans = Map.copyOf(extraBeans);
     }
 
-    public record Outcome(boolean success, String error) {
+    /** {@code changes}: what the scripts wrote, on a success (a failure keeps only what it made durable, not told). */
+    public record Outcome(boolean success, String error, PressChanges changes) {
+        public Outcome(boolean success, String error) {
+            this(success, error, PressChanges.none());
+        }
     }
 
     /** Runs the script; {@code prepare} may read entities through the run's storage before the script starts. */
@@ -101,7 +105,7 @@ public final class ScriptInvoker {
                         log.warn("postCommit of {} failed: {}", scriptClass, e.toString());
                     }
                 }
-                return new Outcome(true, null);
+                return new Outcome(true, null, storage.changes());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

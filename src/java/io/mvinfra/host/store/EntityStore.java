@@ -17,11 +17,17 @@ public final class EntityStore {
     private final Database database;
     private final Module module;
     private final SecretCipher cipher;
+    private final SaveCheck saveCheck;
 
     public EntityStore(Database database, Module module, SecretCipher cipher) {
+        this(database, module, cipher, SaveCheck.NONE);
+    }
+
+    public EntityStore(Database database, Module module, SecretCipher cipher, SaveCheck saveCheck) {
         this.database = database;
         this.module = module;
         this.cipher = cipher;
+        this.saveCheck = saveCheck;
     }
 
     public Module module() {
@@ -57,6 +63,27 @@ public final class EntityStore {
 
     public StoredEntity update(String cet, String uuid, Long expectedVersion, Map<String, ?> changes) {
         return inTransaction(s -> s.update(cet, uuid, expectedVersion, changes));
+    }
+
+    /**
+     * A create as an operator makes it (web page, JSON API, CLI): the field templates, then the {@link SaveCheck}.
+     * Scripts save through a press's session and are not held to it: the button checked its entity before acting.
+     */
+    public StoredEntity createChecked(String cet, Map<String, ?> values) {
+        return inTransaction(s -> checked(s, s.create(cet, values)));
+    }
+
+    /** An update as an operator makes it: the field templates, then the {@link SaveCheck} on the merged entity. */
+    public StoredEntity updateChecked(String cet, String uuid, Long expectedVersion, Map<String, ?> changes) {
+        return inTransaction(s -> checked(s, s.update(cet, uuid, expectedVersion, changes)));
+    }
+
+    private StoredEntity checked(StoreSession session, StoredEntity saved) {
+        List<StoreException.Violation> violations = saveCheck.check(session, saved);
+        if (!violations.isEmpty()) {
+            throw new StoreException(violations);   // the session closes uncommitted: nothing was written
+        }
+        return saved;
     }
 
     public void delete(String cet, String uuid, Long expectedVersion) {

@@ -16,6 +16,7 @@ import io.javalin.json.JavalinJackson;
 import io.mvinfra.host.Host;
 import io.mvinfra.host.web.api.ActionController;
 import io.mvinfra.host.web.api.AuditController;
+import io.mvinfra.host.web.api.DependentsController;
 import io.mvinfra.host.web.api.EntityController;
 import io.mvinfra.host.web.api.JobController;
 import io.mvinfra.host.web.api.ModuleController;
@@ -75,6 +76,7 @@ public final class WebServer implements AutoCloseable {
         new SessionController(sessions, users, settings.loginRequired(), settings.localUser()).routes(app);
         new ModuleController(host).routes(app);
         new EntityController(host).routes(app);
+        new DependentsController(host).routes(app);
         new ActionController(host, background).routes(app);
         new AuditController(host).routes(app);
         new JobController(host, background).routes(app);

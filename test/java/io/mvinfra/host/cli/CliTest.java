@@ -70,6 +70,26 @@ class CliTest {
     }
 
     @Test
+    void entityCreateAndUpdateRunTheRulesTheButtonsCheckAtPress() {
+        Path module = TestHosts.projectDir();
+        CliRun.on(home, module, "entity", "create", "DomainName", "name=cli.example");
+
+        CliRun ttl = CliRun.on(home, module, "entity", "create", "DnsRecord", "domainName=cli.example", "recordType=A",
+                "name=www", "value=192.0.2.7", "ttl=30");
+        CliRun mx = CliRun.on(home, module, "entity", "create", "DnsRecord", "domainName=cli.example", "recordType=MX",
+                "name=@", "value=mail.cli.example");
+        String good = CliRun.on(home, module, "entity", "create", "DnsRecord", "domainName=cli.example", "recordType=A",
+                "name=www", "value=192.0.2.7", "ttl=300").out().trim();
+        CliRun update = CliRun.on(home, module, "entity", "update", "DnsRecord", good, "value=2001:db8::7");
+
+        assertThat(List.of(ttl, mx, update)).allMatch(r -> r.code() == 2);
+        assertThat(ttl.err()).startsWith("error: DnsRecord.ttl: must be 1 (automatic) or 60 to 86400 seconds, is 30 (entityRules)");
+        assertThat(mx.err()).startsWith("error: DnsRecord.priority: is required for type MX");
+        assertThat(update.err()).startsWith("error: DnsRecord.value: must be an IPv4 address");
+        assertThat(CliRun.on(home, module, "entity", "get", "DnsRecord", good, "--json").out()).contains("192.0.2.7");
+    }
+
+    @Test
     void aStaleUpdateIsRefused() {
         String uuid = run("entity", "create", "Gadget", "name=x").out().trim();
         run("entity", "update", "Gadget", uuid, "size=2");

@@ -51,4 +51,23 @@ class JobApiTest {
         assertThat(api.post("/api/jobs/noSuchJob/run", Map.of()).status()).isEqualTo(404);
         assertThat(web.client().post("/api/jobs/countProviders/run", Map.of()).status()).isEqualTo(403);
     }
+
+    @Test
+    void theRunsReportIsFilteredByJobAndOutcome() {
+        api.post("/api/jobs/countProviders/run?wait=10", Map.of());
+        api.post("/api/jobs/failingJob/run?wait=10", Map.of());
+
+        JsonNode failed = api.get("/api/job-runs?outcome=FAILED").json();
+        JsonNode counted = api.get("/api/job-runs?job=countProviders&outcome=SUCCESS&limit=1").json();
+        Response unknownOutcome = api.get("/api/job-runs?outcome=MAYBE");
+        Response unknownJob = api.get("/api/job-runs?job=noSuchJob");
+
+        assertThat(failed.path("items").findValuesAsText("job")).isNotEmpty().containsOnly("failingJob");
+        assertThat(failed.path("items").path(0).path("report").asText()).isEqualTo("the provider did not answer");
+        assertThat(counted.path("items")).hasSize(1);
+        assertThat(counted.path("items").path(0).path("job").asText()).isEqualTo("countProviders");
+        assertThat(counted.path("items").path(0).path("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(unknownOutcome.status()).isEqualTo(400);
+        assertThat(unknownJob.status()).isEqualTo(404);
+    }
 }

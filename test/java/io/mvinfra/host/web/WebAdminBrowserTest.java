@@ -352,8 +352,9 @@ class WebAdminBrowserTest {
     @Test
     void clearWordsSaveBesideTheButtonsAutoForTtlOneAndOneBannerAtATime() {
         String zone = cloudflareZone("words.example", "cf-words");
+        // Cloudflare answers with the record of this zone: a later save checks the name is in it
         cloudflare.stubFor(post(urlEqualTo("/client/v4/zones/" + ZONE_ID + "/dns_records"))
-                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json"))));
+                .willReturn(okJson(fixture("cloudflare/dns-record-www-created.json").replace("example.com", "words.example"))));
 
         browser.go("/e/DnsRecord/new", "#entity-form");
         String saveOnNew = browser.text("#save");
@@ -399,6 +400,29 @@ class WebAdminBrowserTest {
                 "apiBaseUrl", cloudflare.baseUrl() + "/client/v4", "credential", credential))).json().path("uuid").asText();
         return api.post("/api/entities/DomainName", Map.of("fields", Map.of("name", name, "registrar", provider,
                 "providerSideId", ZONE_ID, "status", "active"))).json().path("uuid").asText();
+    }
+
+    @Test
+    void theJobsPageReportsRunsFilteredByJobAndOutcome() {
+        api.post("/api/jobs/countProviders/run?wait=10", Map.of());
+        api.post("/api/jobs/failingJob/run?wait=10", Map.of());
+
+        browser.go("/jobs?outcome=FAILED", "#job-runs-table");
+        List<String> failedJobs = browser.driver().findElements(By.cssSelector("#job-runs-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-job")).toList();
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#runs-outcome")).selectByValue("SUCCESS");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#runs-job")).selectByValue("countProviders");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#job-runs-table tbody tr[data-outcome='FAILED']")).isEmpty()
+                        && !d.findElements(By.cssSelector("#job-runs-table tbody tr")).isEmpty());
+        List<String> succeeded = browser.driver().findElements(By.cssSelector("#job-runs-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-job") + "/" + row.getAttribute("data-outcome")).distinct().toList();
+        browser.screenshot("job-runs-filtered");
+
+        assertThat(failedJobs).isNotEmpty().containsOnly("failingJob");
+        assertThat(browser.text("#job-runs-table")).doesNotContain("the provider did not answer");
+        assertThat(succeeded).containsExactly("countProviders/SUCCESS");
+        assertThat(browser.driver().getCurrentUrl()).as("the filters are in the URL").contains("job=countProviders").contains("outcome=SUCCESS");
     }
 
     @Test

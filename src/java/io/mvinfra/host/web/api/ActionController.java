@@ -23,6 +23,7 @@ import io.mvinfra.host.module.FieldType;
 import io.mvinfra.host.module.Module;
 import io.mvinfra.host.runtime.AuditEntry;
 import io.mvinfra.host.runtime.HostException;
+import io.mvinfra.host.runtime.PressChanges;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoreException;
@@ -147,9 +148,27 @@ public final class ActionController {
             out.put("progress", task.progress);
         }
         if (result != null) {
-            out.put("result", Map.of("outcome", result.outcome(), "message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id),
-                    "durationMs", result.durationMs()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("outcome", result.outcome());
+            r.put("message", result.message() == null ? "" : OperatorText.ofOutcome(result.outcome(), result.message(), "press " + task.id));
+            r.put("durationMs", result.durationMs());
+            if (!result.changes().isEmpty()) {
+                r.put("changes", changes(result.changes(), (String) task.describe.get("uuid")));
+            }
+            out.put("result", r);
         }
+        return out;
+    }
+
+    /** What the press wrote, for its banner to link to: counts per kind, and the first entities (not the pressed one). */
+    private static Map<String, Object> changes(PressChanges changes, String pressed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (PressChanges.Kind kind : PressChanges.Kind.values()) {
+            out.put(kind.name().toLowerCase(java.util.Locale.ROOT), changes.count(kind));
+        }
+        out.put("items", changes.shown(pressed).stream().map(c -> Map.of("kind", c.kind().name(), "entity", c.entity(),
+                "uuid", c.uuid(), "label", c.label())).toList());
+        out.put("more", changes.notShown());
         return out;
     }
 
@@ -176,7 +195,13 @@ public final class ActionController {
         out.put("name", name);
         Optional<EntityTemplate> referenced = module.entities().values().stream().filter(t -> t.code().equalsIgnoreCase(name)).findFirst();
         Optional<FieldTemplate> listField = module.entity(a.entity()).flatMap(t -> t.field(name)).filter(f -> f.type() == FieldType.LIST);
-        if (referenced.isPresent()) {
+        String expression = a.scriptParameters().get(name);
+        if ("#{true}".equals(expression) || "#{false}".equals(expression)) {
+            // a yes/no the descriptor gives a default to: a checkbox, labelled by its name in words
+            out.put("kind", "flag");
+            out.put("label", words(name));
+            out.put("default", "#{true}".equals(expression));
+        } else if (referenced.isPresent()) {
             out.put("kind", "reference");
             out.put("label", referenced.get().name());
             out.put("entity", referenced.get().code());
@@ -191,6 +216,12 @@ public final class ActionController {
             out.put("label", name);
         }
         return out;
+    }
+
+    /** {@code removeFromLockdownRules} → {@code Remove from lockdown rules}. */
+    static String words(String name) {
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private static Map<String, Object> parameters(Context ctx) {

@@ -81,7 +81,7 @@ public final class EntityController {
         EntityTemplate template = template(host, ctx);
         Create body = Requests.body(ctx, Create.class);
         Map<String, Object> fields = body.fields() == null ? Map.of() : body.fields();
-        StoredEntity created = host.store().create(template.code(), fields);
+        StoredEntity created = host.store().createChecked(template.code(), fields);
         ctx.status(201).header("Location", "/api/entities/" + template.code() + "/" + created.uuid()).json(read(template, created.uuid()));
     }
 
@@ -95,7 +95,7 @@ public final class EntityController {
         Map<String, Object> changes = body.fields() == null ? Map.of() : body.fields();
         StoredEntity current = host.store().require(template.code(), uuid);
         refuseLockedChanges(template, current, changes);
-        host.store().update(template.code(), uuid, body.version(), changes);
+        host.store().updateChecked(template.code(), uuid, body.version(), changes);
         ctx.json(read(template, uuid));
     }
 

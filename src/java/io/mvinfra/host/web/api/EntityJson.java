@@ -29,6 +29,7 @@ final class EntityJson {
         out.put("createdAt", e.createdAt());
         out.put("updatedAt", e.updatedAt());
         out.put("fields", e.masked());
+        UnpushedChanges.of(template, e).ifPresent(unpushed -> out.put("unpushed", unpushed));
         return out;
     }
 

@@ -30,6 +30,9 @@ public final class JobController {
     private static final Logger log = LoggerFactory.getLogger(JobController.class);
 
     private final Host host;
+    /** What a run's outcome column holds (JobRunner). */
+    static final List<String> OUTCOMES = List.of("SUCCESS", "PARTIAL", "FAILED", "RUNNING");
+
     private final Tasks<JobResult> runs;
 
     public JobController(Host host, Executor executor) {
@@ -40,7 +43,31 @@ public final class JobController {
     public void routes(Javalin app) {
         app.get("/api/jobs", this::list);
         app.post("/api/jobs/{code}/run", this::run);
+        app.get("/api/job-runs", this::report);
         app.get("/api/job-runs/{id}", this::follow);
+    }
+
+    /** The runs report: newest first, filtered by job and outcome, a page at a time. */
+    private void report(Context ctx) {
+        String job = blankToNull(ctx.queryParam("job"));
+        String outcome = blankToNull(ctx.queryParam("outcome"));
+        if (job != null && !host.module().jobs().containsKey(job)) {
+            throw ApiException.notFound("no job " + job);
+        }
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            throw ApiException.badRequest("outcome must be one of " + String.join(", ", OUTCOMES) + ", is " + outcome);
+        }
+        int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Requests.intParam(ctx, "limit", 50, 1, 500);
+        List<JobResult> page = host.jobs().runs(job, outcome, offset, limit + 1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.subList(0, Math.min(limit, page.size())));
+        out.put("hasMore", page.size() > limit);
+        ctx.json(out);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private void list(Context ctx) {
