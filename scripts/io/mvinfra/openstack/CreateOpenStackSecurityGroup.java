@@ -47,7 +47,7 @@ public class CreateOpenStackSecurityGroup extends OpenStackNetworkButton {
         NeutronSecurityGroup created = create.send();
         NetworkMapper.copy(group, created);
         saveDurably(group);
-        for (NeutronSecurityRule given : created.securityGroupRules()) {
+        for (NeutronSecurityRule given : created.securityGroupRules().stream().filter(r -> !NetworkMapper.fromGroup(r)).toList()) {
             SecurityRule rule = new SecurityRule();
             rule.setSecurityGroup(new SecurityGroup(group.getUuid()));
             NetworkMapper.copy(rule, given);

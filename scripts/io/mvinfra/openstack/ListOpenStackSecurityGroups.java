@@ -18,7 +18,8 @@ import io.mvinfra.sync.Reconciliation;
 /**
  * ServiceProvider → "List security groups": every Neutron security group of the credential's project with its
  * rules (Neutron answers them together), as SecurityGroup and SecurityRule entities matched by id; nothing changes
- * unless the whole list arrived, and what Neutron no longer has is marked, not deleted.
+ * unless the whole list arrived, and what Neutron no longer has is marked, not deleted. A rule allowing from another
+ * group's members (remote group, as in each project's default group) has no IP range to keep, and is left out.
  */
 public class ListOpenStackSecurityGroups extends OpenStackButton {
 
@@ -44,7 +45,8 @@ public class ListOpenStackSecurityGroups extends OpenStackButton {
             }
             known.addAll(findAll(SecurityRule.class, "securityGroup", group.getUuid()));
         }
-        List<NeutronSecurityRule> rules = listed.stream().flatMap(g -> g.securityGroupRules().stream()).toList();
+        List<NeutronSecurityRule> all = listed.stream().flatMap(g -> g.securityGroupRules().stream()).toList();
+        List<NeutronSecurityRule> rules = all.stream().filter(r -> !NetworkMapper.fromGroup(r)).toList();
         Reconciliation.Outcome ruleOutcome = Reconciliation.byId(SecurityRule::getProviderSideId, NeutronSecurityRule::id)
                 .create(item -> {
                     SecurityRule rule = new SecurityRule();
@@ -54,6 +56,8 @@ public class ListOpenStackSecurityGroups extends OpenStackButton {
                 .copy(NetworkMapper::copy)
                 .markMissing(NetworkMapper::markMissing)
                 .run(known, rules, this::save);
-        message(ctx, "Security groups of %s: %s; their rules: %s", provider.getCode(), groups.summary(), ruleOutcome.summary());
+        int fromGroups = all.size() - rules.size();
+        message(ctx, "Security groups of %s: %s; their rules: %s%s", provider.getCode(), groups.summary(), ruleOutcome.summary(),
+                fromGroups == 0 ? "" : "; " + fromGroups + " allowing from another group rather than a range, not stored (a SecurityRule has an IP range)");
     }
 }

@@ -58,7 +58,10 @@ public final class NetworkMapper {
         return FieldChanges.markMissing(group.getMissingAtProvider(), group::setMissingAtProvider);
     }
 
-    /** A rule that allows from another group (remote_group_id) has no range: its ipRange stays empty. */
+    /**
+     * A rule without a remote prefix allows from anywhere of its ethertype: {@code 0.0.0.0/0} or {@code ::/0}. A rule
+     * that allows from another group instead ({@link #fromGroup}) has no range to say: it is not kept.
+     */
     public static boolean copy(SecurityRule rule, NeutronSecurityRule answer) {
         Long from = answer.portRangeMin() == null ? null : answer.portRangeMin().longValue();
         Long to = answer.portRangeMax() == null ? null : answer.portRangeMax().longValue();
@@ -69,10 +72,16 @@ public final class NetworkMapper {
                 .set(rule.getAction(), "accept", rule::setAction)
                 .set(rule.getDestPortFrom(), from, rule::setDestPortFrom)
                 .set(rule.getDestPortTo(), to, rule::setDestPortTo)
-                .text(rule.getIpRange(), answer.remoteIpPrefix(), rule::setIpRange)
+                .text(rule.getIpRange(), answer.remoteIpPrefix() != null ? answer.remoteIpPrefix()
+                        : "IPv6".equals(answer.ethertype()) ? "::/0" : "0.0.0.0/0", rule::setIpRange)
                 .set(rule.getEditable(), Boolean.TRUE, rule::setEditable)
                 .set(rule.getMissingAtProvider(), Boolean.FALSE, rule::setMissingAtProvider)
                 .any();
+    }
+
+    /** Whether the rule allows from the members of a group rather than from a range (the default group's ingress rules). */
+    public static boolean fromGroup(NeutronSecurityRule rule) {
+        return rule.remoteGroupId() != null && !rule.remoteGroupId().isBlank();
     }
 
     public static boolean markMissing(SecurityRule rule) {
