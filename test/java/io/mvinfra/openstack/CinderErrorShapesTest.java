@@ -30,10 +30,10 @@ class CinderErrorShapesTest {
 
     @ParameterizedTest(name = "{0} (HTTP {1}) is {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            cinder-over-limit.json      | 413 | QUOTA_EXCEEDED | overLimit    | VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested 3000G, quota is 2000G and 1G has been consumed.
-            cinder-item-not-found.json  | 404 | NOT_FOUND      | itemNotFound | Volume 6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f could not be found.
+            cinder-gigabytes-over-limit.json      | 413 | QUOTA_EXCEEDED | overLimit    | VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested 3000G, quota is 2000G and 1G has been consumed.
+            cinder-volume-not-found.json  | 404 | NOT_FOUND      | itemNotFound | Volume 6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f could not be found.
             cinder-invalid-volume.json  | 400 | CONFLICT       | badRequest   | Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.
-            cinder-bad-request.json     | 400 | VALIDATION     | badRequest   | Invalid input received: New size for extend must be greater than current size. (current: 1, extended: 1).
+            cinder-extend-bad-request.json    | 400 | VALIDATION     | badRequest   | Invalid input received: New size for extend must be greater than current size. (current: 1, extended: 1).
             """)
     void mapsEachOfCindersShapesWithItsCode(String fixture, int status, Kind kind, String code, String message, WireMockRuntimeInfo wm) {
         stubFor(get(urlPathEqualTo("/volumes/6f1e2d3c")).willReturn(aResponse().withStatus(status)

@@ -202,7 +202,7 @@ class OpenStackVolumeButtonsTest {
         String volume = volume("size", 3000 * VolumeSizes.GIB);
         stubFor(post(urlPathEqualTo(CINDER + "/volumes")).willReturn(aResponse().withStatus(413).withHeader("Retry-After", "0")
                 .withHeader("Content-Type", "application/json").withHeader("X-Openstack-Request-Id", "req-7b8d8648")
-                .withBody(fixture("openstack/cinder-over-limit.json"))));
+                .withBody(fixture("openstack/cinder-gigabytes-over-limit.json"))));
 
         PressResult result = os.press("Volume", "createOpenStackVolume", volume);
 
@@ -218,7 +218,7 @@ class OpenStackVolumeButtonsTest {
     void aVolumeCinderDoesNotHaveIsSaidSoByCinderAndNothingIsSent() {
         keystoneIssues("2026-01-15T11:00:00.000000Z");
         String volume = volume("providerSideId", V1, "state", "available", "size", 2 * VolumeSizes.GIB);
-        answers(get(urlPathEqualTo(VOLUME)), 404, "openstack/cinder-item-not-found.json");
+        answers(get(urlPathEqualTo(VOLUME)), 404, "openstack/cinder-volume-not-found.json");
 
         PressResult result = os.press("Volume", "extendOpenStackVolume", volume);
 
