@@ -82,14 +82,14 @@ public final class OpenStackDialect implements ProviderDialect {
         }
         codes.removeIf(String::isEmpty);
         Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(Objects::nonNull).findFirst().orElse(Kind.ofStatus(failed.status()));
-        // Nova refuses a quota with a 403 "forbidden" whose message says so.
-        if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
-            kind = Kind.QUOTA_EXCEEDED;
-        }
         // Cinder refuses what the volume's state forbids (delete while attached, extend while in-use) with a 400
         // badRequest "Invalid volume: …": a conflict with the volume's state, as Nova's 409, not a malformed request.
         if (kind == Kind.VALIDATION && codes.contains("badRequest") && CINDER_STATE.matcher(message).lookingAt()) {
             kind = Kind.CONFLICT;
+        }
+        // Nova refuses a quota with a 403 "forbidden" whose message says so.
+        if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
+            kind = Kind.QUOTA_EXCEEDED;
         }
         return new ProviderException(provider(), kind, failed.status(), codes, message, requestId(failed.headers()), null);
     }
