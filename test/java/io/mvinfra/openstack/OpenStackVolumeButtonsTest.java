@@ -243,4 +243,23 @@ class OpenStackVolumeButtonsTest {
         verify(1, deleteRequestedFor(urlPathEqualTo("/network/v2.0/security-groups/" + groupId)));
         assertThat(os.field("SecurityGroup", group, "providerSideId")).isEqualTo(groupId);
     }
+
+    @Test
+    void aDeleteCinderRefusesForTheVolumesStateIsSaidInItsWordsAndTheEntityStays() {
+        keystoneIssues("2026-01-15T11:00:00.000000Z");
+        String volume = volume("providerSideId", V1, "state", "available");
+        answers(get(urlPathEqualTo(VOLUME)), 200, "openstack/cinder-volume-available.json");
+        answers(delete(urlPathEqualTo(VOLUME)), 400, "openstack/cinder-invalid-volume.json");
+
+        PressResult result = os.press("Volume", "deleteOpenStackVolume", volume, Map.of("confirm", "yes"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).isEqualTo("Cinder refused the request (HTTP 400, badRequest): Invalid volume: Volume status must be"
+                + " available or error or error_restoring or error_extending or error_managing and must not be migrating, attached,"
+                + " belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer."
+                + " [request id req-7b8d8648]");
+        verify(1, deleteRequestedFor(urlPathEqualTo(VOLUME)));
+        assertThat(os.field("Volume", volume, "providerSideId")).isEqualTo(V1);
+        assertThat(os.field("Volume", volume, "missingAtProvider")).isNotEqualTo(Boolean.TRUE);
+    }
 }
