@@ -49,7 +49,7 @@ public final class VolumeRequests {
                             + ": a volume is made where the credential's endpoints are");
         }
         problems.throwIfAny();
-        return new CreateVolumeRequest(volume.getName().strip(), size == null ? 0 : size, blankToNull(volume.getVolumeType()), snapshot,
+        return new CreateVolumeRequest(volume.getName().strip(), size, blankToNull(volume.getVolumeType()), snapshot,
                 Map.of(VolumeClient.ENTITY_KEY, volume.getUuid()));
     }
 

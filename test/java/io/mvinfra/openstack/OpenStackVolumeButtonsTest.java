@@ -262,4 +262,20 @@ class OpenStackVolumeButtonsTest {
         assertThat(os.field("Volume", volume, "providerSideId")).isEqualTo(V1);
         assertThat(os.field("Volume", volume, "missingAtProvider")).isNotEqualTo(Boolean.TRUE);
     }
+
+    @Test
+    void aCopyOfASnapshotIsAskedWithoutASizeAndOfTheGivenType() {
+        keystoneIssues("2026-01-15T11:00:00.000000Z");
+        String volume = os.create("Volume", "name", "dev-data-copy", "baseVolume", "f445e3e8-b889-4b11-8dca-fc91f0614dc1",
+                "volumeType", "classic", "provider", os.provider);
+
+        PressResult result = os.dryRun("Volume", "createOpenStackVolume", volume);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.message()).isEqualTo("Dry run: POST " + base + CINDER + "/volumes {\"volume\":{\"name\":\"dev-data-copy\","
+                + "\"volume_type\":\"classic\",\"snapshot_id\":\"f445e3e8-b889-4b11-8dca-fc91f0614dc1\",\"metadata\":{\"mv-infra-entity\":\""
+                + volume + "\"}}}");
+        verify(0, postRequestedFor(urlPathEqualTo(CINDER + "/volumes")));
+        assertThat(os.field("Volume", volume, "providerSideId")).isNull();
+    }
 }
