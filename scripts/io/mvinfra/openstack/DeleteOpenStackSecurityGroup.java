@@ -10,7 +10,7 @@ import io.mvinfra.http.ProviderCall;
 
 /**
  * SecurityGroup → "Delete on OpenStack": deleted at Neutron (which refuses, 409 SecurityGroupInUse, while a port
- * uses it), then removed here with its rules.
+ * uses it), then removed here with its rules; a group another entity still refers to is kept, marked missing.
  */
 public class DeleteOpenStackSecurityGroup extends OpenStackNetworkButton {
 
@@ -30,7 +30,18 @@ public class DeleteOpenStackSecurityGroup extends OpenStackNetworkButton {
             remove(rule.getUuid(), SecurityRule.class);
             rules++;
         }
-        remove(group.getUuid(), SecurityGroup.class);
-        message(ctx, "%s %s (id %s), removed here with its %d rules", name, outcome, id, rules);
+        String here;
+        try {
+            remove(group.getUuid(), SecurityGroup.class);
+            here = "removed here with its " + rules + " rules";
+        } catch (BusinessException stillReferenced) {
+            // Neutron has deleted it: the entity must not go on saying it is there
+            SecurityGroup marked = new SecurityGroup(group.getUuid());
+            marked.setMissingAtProvider(Boolean.TRUE);
+            marked.setProviderSideId("");
+            save(marked);
+            here = "its " + rules + " rules removed here, the group kept, marked missing at OpenStack (" + stillReferenced.getMessage() + ")";
+        }
+        message(ctx, "%s %s (id %s), %s", name, outcome, id, here);
     }
 }

@@ -1,7 +1,5 @@
 package io.mvinfra.openstack;
 
-import java.util.Map;
-
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.http.TimeSource;
@@ -73,9 +71,5 @@ final class LiveStack {
             }
             throw e;
         }
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }
