@@ -31,7 +31,7 @@ public class CreateOpenStackSecurityRule extends OpenStackNetworkButton {
         }
         NeutronSecurityRule created = create.send();
         NetworkMapper.copy(rule, created);
-        save(rule);
+        saveDurably(rule);
         message(ctx, "Security rule %s %s%s from %s created in %s (id %s)", rule.getDirection(), rule.getProtocol(),
                 created.portRangeMin() == null ? "" : " " + created.portRangeMin() + "-" + created.portRangeMax(),
                 created.remoteIpPrefix() == null ? "anywhere" : created.remoteIpPrefix(), name(group), created.id());
