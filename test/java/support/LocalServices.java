@@ -30,6 +30,13 @@ public final class LocalServices {
                 "Nova (127.0.0.1:8774) or Glance (127.0.0.1:9292) is not listening (start them: sudo OS_SERVICES=nova ../shared/openstack-local/up.sh)");
     }
 
+    /** Keystone, Nova and Cinder from {@code OS_SERVICES="nova cinder" ../shared/openstack-local/up.sh}. */
+    public static void requireBlockStorage() {
+        requireCompute();
+        require(listening("127.0.0.1", 8776),
+                "Cinder (127.0.0.1:8776) is not listening (start it: sudo OS_SERVICES=\"nova cinder\" ../shared/openstack-local/up.sh)");
+    }
+
     /** Skips the test, or fails it when services are required, with {@code why}. */
     public static void require(boolean available, String why) {
         if (available) {

@@ -7,6 +7,8 @@ import io.mvinfra.openstack.compute.Microversion;
 import io.mvinfra.openstack.compute.ServerClient;
 import io.mvinfra.openstack.image.ImageClient;
 import io.mvinfra.openstack.keystone.KeystoneAuth;
+import io.mvinfra.openstack.network.NetworkClient;
+import io.mvinfra.openstack.volume.VolumeClient;
 
 /**
  * The OpenStack services as mv-infra uses them, each at its endpoint from the Keystone catalog (in the credential's
@@ -19,6 +21,8 @@ public final class OpenStackClient {
     private final KeystoneAuth keystone;
     private ServerClient servers;
     private ImageClient images;
+    private VolumeClient volumes;
+    private NetworkClient networks;
 
     public OpenStackClient(ProviderAccess access) {
         this.access = access;
@@ -47,6 +51,31 @@ public final class OpenStackClient {
             images = new ImageClient(service("image", "glance"));
         }
         return images;
+    }
+
+    /**
+     * Cinder v3, catalogued as {@code volumev3} (what most clouds and Nova use) or, by the service-types authority's
+     * name, {@code block-storage}; its URL holds the project.
+     */
+    public VolumeClient volumes() {
+        if (volumes == null) {
+            String type = keystone != null && !keystone.offers("volumev3") && keystone.offers("block-storage") ? "block-storage" : "volumev3";
+            volumes = new VolumeClient(service(type, "cinder"));
+        }
+        return volumes;
+    }
+
+    /** Neutron v2.0; the catalog gives its root, the API is under {@code v2.0/}. */
+    public NetworkClient networks() {
+        if (networks == null) {
+            networks = NetworkClient.at(service("network", "neutron"));
+        }
+        return networks;
+    }
+
+    /** The Keystone session of an OPENSTACK or OVH provider: its catalog, for what a press reads of it; null for Cyclades. */
+    public KeystoneAuth keystone() {
+        return keystone;
     }
 
     private ProviderHttp service(String serviceType, String name) {

@@ -21,7 +21,8 @@ import okhttp3.HttpUrl;
  * The OpenStack services (and Synnefo Cyclades, which speaks Nova's dialect), each named in messages by its own
  * name ({@code nova}, {@code neutron}, {@code keystone}…). Their error shapes:
  * <ul>
- *   <li>Nova, Cinder, Cyclades: {@code {"itemNotFound": {"code": 404, "message": "…"}}}, the fault name as key;</li>
+ *   <li>Nova, Cinder, Cyclades: {@code {"itemNotFound": {"code": 404, "message": "…"}}}, the fault name as key; Cinder
+ *   says a state that forbids the request as a 400 {@code badRequest} "Invalid volume: …", a conflict here;</li>
  *   <li>Keystone: {@code {"error": {"code": 401, "title": "Unauthorized", "message": "…"}}};</li>
  *   <li>Neutron: {@code {"NeutronError": {"type": "NetworkNotFound", "message": "…", "detail": ""}}};</li>
  *   <li>Placement and newer APIs (API-SIG): {@code {"errors": [{"status", "code", "title", "detail"}]}};</li>
@@ -37,6 +38,8 @@ public final class OpenStackDialect implements ProviderDialect {
             "overLimit", Kind.QUOTA_EXCEEDED,
             "OverQuota", Kind.QUOTA_EXCEEDED,
             "conflictingRequest", Kind.CONFLICT);
+
+    private static final java.util.regex.Pattern CINDER_STATE = java.util.regex.Pattern.compile("Invalid (volume|snapshot|backup):");
 
     private final String service;
 
@@ -81,6 +84,11 @@ public final class OpenStackDialect implements ProviderDialect {
         }
         codes.removeIf(String::isEmpty);
         Kind kind = codes.stream().map(KIND_BY_CODE::get).filter(Objects::nonNull).findFirst().orElse(Kind.ofStatus(failed.status()));
+        // Cinder refuses what the volume's state forbids (delete while attached, extend while in-use) with a 400
+        // badRequest "Invalid volume: …": a conflict with the volume's state, as Nova's 409, not a malformed request.
+        if (kind == Kind.VALIDATION && codes.contains("badRequest") && CINDER_STATE.matcher(message).lookingAt()) {
+            kind = Kind.CONFLICT;
+        }
         // Nova refuses a quota with a 403 "forbidden" whose message says so.
         if (kind == Kind.FORBIDDEN && message.toLowerCase(Locale.ROOT).contains("quota exceeded")) {
             kind = Kind.QUOTA_EXCEEDED;

@@ -251,9 +251,35 @@ public final class ServerClient {
         return ProviderCall.answering(versioned(http.delete(SERVER, id)), id);
     }
 
+    /**
+     * Attaches a Cinder volume ({@code POST /servers/{id}/os-volume_attachments}); Nova answers 200 with the device
+     * it chose, and the volume goes {@code attaching}, then {@code in-use}.
+     */
+    public ProviderCall<String> attachVolume(String id, String volumeId) {
+        ProviderRequest post = versioned(http.post(SERVER + "/os-volume_attachments", id))
+                .body(Map.of("volumeAttachment", Map.of("volumeId", volumeId))).at("volumeAttachment");
+        return new ProviderCall<>(post, sent -> sent.read(JsonNode.class).path("device").asText(null));
+    }
+
+    /** Detaches it ({@code DELETE /servers/{id}/os-volume_attachments/{volumeId}}, 202); the volume goes {@code detaching}, then {@code available}. */
+    public ProviderCall<String> detachVolume(String id, String volumeId) {
+        return ProviderCall.answering(versioned(http.delete(SERVER + "/os-volume_attachments/{volume}", id, volumeId)), volumeId);
+    }
+
     /** Every flavor (id and name), to find the one a Server names by name or id. */
     public List<NovaFlavor> flavors() {
         return versioned(http.get("flavors")).at("flavors").list(NovaFlavor.class);
+    }
+
+    /** Every flavor with what a server of it gets (vCPUs, RAM, disk), every page. */
+    public List<NovaFlavorDetail> flavorDetails() {
+        return versioned(http.get("flavors/detail").query("limit", PAGE_SIZE)).at("flavors").list(NovaFlavorDetail.class);
+    }
+
+    /** The user's key pairs ({@code GET /os-keypairs}; paged from 2.35). */
+    public List<NovaKeyPair> keyPairs() {
+        ProviderRequest get = versioned(http.get("os-keypairs"));
+        return (version.atLeast(2, 35) ? get.query("limit", PAGE_SIZE) : get).at("keypairs").list(NovaKeyPair.class);
     }
 
     /** The id of the flavor named {@code nameOrId} (by id first, then by name); null when the cloud has none such. */

@@ -38,6 +38,26 @@ public record Catalog(List<Service> services) {
         }
     }
 
+    public boolean offers(String type) {
+        return services.stream().anyMatch(s -> type.equals(s.type()) && !s.endpoints().isEmpty());
+    }
+
+    /** Every region any endpoint is in, sorted: what the cloud offers, never a list known beforehand. */
+    public List<String> regions() {
+        return services.stream().flatMap(s -> s.endpoints().stream()).map(Endpoint::regionName).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+    }
+
+    /** The {@code iface} URL of every service in {@code region} (any region when null), by service type. */
+    public java.util.SortedMap<String, String> endpoints(String iface, String region) {
+        java.util.SortedMap<String, String> urls = new java.util.TreeMap<>();
+        for (Service service : services) {
+            service.endpoints().stream().filter(e -> iface.equals(e.iface()) && (region == null || e.isIn(region)))
+                    .findFirst().ifPresent(e -> urls.put(service.type(), e.url()));
+        }
+        return urls;
+    }
+
     /**
      * The one URL of {@code type} on {@code iface} in {@code region}.
      *

@@ -63,6 +63,11 @@ public final class KeystoneAuth implements Auth {
         return this;
     }
 
+    /** The region endpoints are taken from; null when the credential names none. */
+    public String region() {
+        return region;
+    }
+
     /** A token valid for at least the renewal margin, issued now if the current one is missing or expiring. */
     public synchronized KeystoneToken token() {
         if (token == null || !time.now().isBefore(token.renewAt(renewalMargin))) {
@@ -89,6 +94,16 @@ public final class KeystoneAuth implements Auth {
     }
 
     public synchronized HttpUrl endpoint(String serviceType, String iface, String inRegion) {
+        return catalog().endpoint(serviceType, iface, inRegion);
+    }
+
+    /** Whether the catalog lists a service of this type at all (in any region). */
+    public boolean offers(String serviceType) {
+        return catalog().offers(serviceType);
+    }
+
+    /** The token's catalog, fetched once when the token came without one (resumed from the Credential). */
+    public synchronized Catalog catalog() {
         KeystoneToken current = token();
         if (current.catalog() == null) {
             try {
@@ -100,7 +115,7 @@ public final class KeystoneAuth implements Auth {
                 renew();   // the stored token was revoked: a new one comes with its catalog
             }
         }
-        return token.catalog().endpoint(serviceType, iface, inRegion);
+        return token.catalog();
     }
 
     @Override
