@@ -70,13 +70,13 @@ class OpenStackDialectTest {
     }
 
     @Test
-    void cindersBadRequestIsAValidationRefusalInItsWords(WireMockRuntimeInfo wm) {
+    void cindersInvalidVolumeIsAConflictWithTheVolumesStateInItsWords(WireMockRuntimeInfo wm) {
         stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/cinder-bad-request.json"))));
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> client(wm, "cinder").get("thing").send());
 
-        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.kind()).as("Cinder's 400 'Invalid volume' says the volume's state forbids it").isEqualTo(Kind.CONFLICT);
         assertThat(e.getMessage()).startsWith("cinder refused the request (HTTP 400, badRequest): Invalid volume: Volume status must be");
     }
 
