@@ -1,6 +1,7 @@
 package io.mvinfra.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -45,6 +46,10 @@ public final class Host implements AutoCloseable {
         this.module = module;
         this.database = database;
         this.store = new EntityStore(database, module, cipher);
+        List<String> reindexed = store.alignIndex();
+        if (!reindexed.isEmpty()) {
+            log.debug("index rebuilt for {}", reindexed);
+        }
         this.audit = new AuditTrail(database);
         if (settings.database().isPostgres()) {
             // hosts on one PostgreSQL share each credential's budget at the provider, not only its entities

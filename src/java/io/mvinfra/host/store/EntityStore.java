@@ -39,6 +39,11 @@ public final class EntityStore {
         }
     }
 
+    /** Brings the stored index in line with the module's descriptors (see {@link StoreSession#alignIndex}). */
+    public List<String> alignIndex() {
+        return inTransaction(StoreSession::alignIndex);
+    }
+
     public <T> T inTransaction(Function<StoreSession, T> work) {
         try (StoreSession session = session()) {
             T result = work.apply(session);
