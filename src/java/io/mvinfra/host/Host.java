@@ -54,7 +54,7 @@ public final class Host implements AutoCloseable {
         if (settings.database().isPostgres()) {
             // hosts on one PostgreSQL share each credential's budget at the provider, not only its entities
             sharedRateLimits = new SharedRateLimits(settings.database());
-            HttpRuntime.shared().shareSlots(sharedRateLimits);
+            HttpRuntime.shareSlotsOfShared(sharedRateLimits);
         }
     }
 
@@ -149,7 +149,7 @@ public final class Host implements AutoCloseable {
             scheduler.close();
         }
         if (sharedRateLimits != null) {
-            HttpRuntime.shared().shareSlots(null);
+            HttpRuntime.shareSlotsOfShared(null);
             sharedRateLimits.close();
         }
         database.close();
