@@ -95,7 +95,7 @@ public final class CloudflareSyncBenchmark {
     private static void cappedClientList(WireMockServer capped) {
         CloudflareClient cloudflare = new CloudflareClient(http(capped));
         Measure m = measure(capped, () -> cloudflare.dnsRecords().list(ZONE_ID).size());
-        int concurrency = Math.min(HttpSettings.defaults().pageConcurrency(), new CloudflareDialect().pageConcurrency());
+        int concurrency = HttpSettings.defaults().pageConcurrency();
         int pages = (RECORDS + CAPPED_PAGE - 1) / CAPPED_PAGE;
         int rounds = 1 + (pages - 1 + concurrency - 1) / concurrency;
         System.out.printf("%-58s %8.1f ms wall (median of %d, best %.1f), %4d requests; floor of one round at once %d ms "

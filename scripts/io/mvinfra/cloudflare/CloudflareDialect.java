@@ -113,15 +113,6 @@ public final class CloudflareDialect implements ProviderDialect {
     }
 
     /** {@code result_info.total_pages}: every page can then be asked for by its number, at once. */
-    /**
-     * 32 pages at once: Cloudflare limits a token by requests per window (1200 per 5 minutes, which the rate limiter
-     * keeps whatever the concurrency), not by connections, so a zone of 100 pages is read in 4 rounds instead of 13.
-     */
-    @Override
-    public int pageConcurrency() {
-        return 32;
-    }
-
     @Override
     public OptionalInt pageCount(ProviderResponse firstPage, int itemsOnPage) {
         JsonNode totalPages = firstPage.json().path("result_info").path("total_pages");

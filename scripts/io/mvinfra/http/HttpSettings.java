@@ -45,14 +45,13 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
 
     /**
      * Connect 10 s, read 30 s, whole call 2 min; 4 attempts backing off from 0.5 s to 20 s; Retry-After honoured
-     * up to 60 s; up to 60 s of waiting for the rate limiter; up to 32 pages of a list at once, within what each API's
-     * dialect allows ({@link ProviderDialect#pageConcurrency}: 8, a few connections per credential as a browser opens
-     * per host, unless the dialect says more).
+     * up to 60 s; up to 60 s of waiting for the rate limiter; 8 pages of a list at once (a few connections per
+     * credential, as a browser opens per host, and well inside every provider's rate limit).
      */
     public static HttpSettings defaults() {
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2), 4,
                 Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60),
-                "mv-infra/0.1", 32);
+                "mv-infra/0.1", 8);
     }
 
     /** {@link #defaults()}, each overridable by a system property {@code mvinfra.http.<name>} (milliseconds). */

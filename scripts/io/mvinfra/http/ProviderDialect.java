@@ -38,14 +38,6 @@ public interface ProviderDialect {
         return OptionalInt.empty();
     }
 
-    /**
-     * The most pages of one list this API is read with at once (the caller's own included), within the settings'
-     * {@link HttpSettings#pageConcurrency}: 8 unless the dialect knows its API takes more.
-     */
-    default int pageConcurrency() {
-        return 8;
-    }
-
     /** Page {@code number} of the list whose first page was {@code first}; asked only when {@link #pageCount} said. */
     default HttpUrl pageUrl(HttpUrl first, int number) {
         throw new UnsupportedOperationException(provider() + " lists are not read by page number");

@@ -172,7 +172,7 @@ public final class ProviderRequest {
             return Optional.empty();
         }
         Pages pages = new Pages(transport.dialect(), field, this::send, transport.pages(),
-                Math.min(transport.settings().pageConcurrency(), transport.dialect().pageConcurrency()));
+                transport.settings().pageConcurrency());
         return Optional.of(pages.readAll(firstPage, type));
     }
 

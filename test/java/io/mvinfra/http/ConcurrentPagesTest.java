@@ -143,31 +143,6 @@ class ConcurrentPagesTest {
         assertThat(InFlight.most.get()).isBetween(1, CONCURRENCY);
     }
 
-    @Test
-    void withTheDefaultSettingsCloudflareIsReadMoreThanEightPagesAtOnce() {
-        // given pages 2 to 10 that answer only once all nine are asked (else 500 after 10 s)
-        Style style = Style.CLOUDFLARE;
-        Rendezvous.meeting = new CountDownLatch(9);
-        stubPages(style, 40, page -> page >= 2 && page <= 10 ? style.answer(page, 40).withTransformers("rendezvous") : style.answer(page, 40));
-
-        // when read with the default settings: Cloudflare limits requests per window, not connections
-        List<Item> items = listWithDefaults(style);
-
-        // then all nine were in flight at once, and the list is whole
-        assertThat(items).extracting(Item::id).containsExactlyElementsOf(ids(40));
-    }
-
-    @Test
-    void withTheDefaultSettingsAnApiWhoseDialectSaysNothingIsReadEightPagesAtOnceAtMost() {
-        Style style = Style.SCALEWAY;
-        stubPages(style, 40, page -> style.answer(page, 40).withTransformers("in-flight"));
-
-        List<Item> items = listWithDefaults(style);
-
-        assertThat(items).hasSize(80);
-        assertThat(InFlight.most.get()).isBetween(1, 8);
-    }
-
     @ParameterizedTest
     @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
     void failureOnPage7Of20FailsTheWholeListAndReturnsNothing(Style style) {
@@ -199,11 +174,6 @@ class ConcurrentPagesTest {
     private List<Item> list(Style style) {
         HttpRuntime runtime = new HttpRuntime(TestHttp.settings().withPageConcurrency(CONCURRENCY), time);
         ProviderHttp http = ProviderHttp.builder(runtime, wm.baseUrl(), style.dialect()).build();
-        return http.get(style.path).at(style.field).list(Item.class);
-    }
-
-    private List<Item> listWithDefaults(Style style) {
-        ProviderHttp http = ProviderHttp.builder(new HttpRuntime(TestHttp.settings(), time), wm.baseUrl(), style.dialect()).build();
         return http.get(style.path).at(style.field).list(Item.class);
     }
 
