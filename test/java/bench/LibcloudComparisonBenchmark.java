@@ -24,7 +24,9 @@ import support.TestHosts;
  * late, {@code bin/mv-infra action run DomainName listCloudflareDnsRecords example.com} (first sync: a fresh home each
  * run; nothing changed: a home synced once before) and a small Python script on Debian's python3-libcloud (its
  * Cloudflare DNS driver, {@code list_records} of the zone) listing the same 10 000 records. Wall and CPU, median of
- * runs, and the ratio. Needs {@code mvn package} and {@code apt-get install python3-libcloud}.
+ * runs, and the ratio. Needs {@code mvn package} and {@code apt-get install python3-libcloud}. {@code -Dbench.before=<dir>}
+ * also times the launcher of another build (a checkout of an earlier commit, packaged), in the same run, for a
+ * before/after on a shared machine.
  * Run: mvn -B -q -Pbench test-compile exec:exec@bench -Dbench=LibcloudComparisonBenchmark
  */
 public final class LibcloudComparisonBenchmark {
@@ -35,6 +37,8 @@ public final class LibcloudComparisonBenchmark {
     private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
     /** Debian's own Python, the one python3-libcloud installs into (a python3 earlier on the PATH may not have it). */
     private static final String PYTHON = System.getProperty("bench.python", "/usr/bin/python3");
+    /** Another build's project directory, whose bin/mv-infra is timed beside this one's (empty: none). */
+    private static final String BEFORE = System.getProperty("bench.before", "");
 
     /** Libcloud's Cloudflare driver, pointed at the stub: it builds http(s)://host:port/client/v4/zones/<id>/dns_records. */
     private static final String LIBCLOUD_SCRIPT = """
@@ -72,35 +76,48 @@ public final class LibcloudComparisonBenchmark {
             System.out.printf("Libcloud comparison: %d DNS records, stub capping pages at %d, %d ms per request, whole processes, median of %d; %d cores%n",
                     RECORDS, CAPPED_PAGE, LATENCY_MS, RUNS, Runtime.getRuntime().availableProcessors());
 
+            System.out.println("load average at the start: " + Files.readString(Path.of("/proc/loadavg")).trim());
             List<String> libcloud = List.of(PYTHON, script.toString(), String.valueOf(stub.port()), ZONE_ID, String.valueOf(RECORDS));
             double[] lc = System.getenv("BENCH_SKIP_LIBCLOUD") != null ? new double[] {Double.NaN, Double.NaN} : measure(libcloud, scratch, RUNS);
             print("python3-libcloud list_records", lc);
 
-            // nothing changed: one home, synced once untimed
-            Path synced = seed(stub);
-            // (bin/mv-infra reads MV_INFRA_JAVA_OPTS from the environment mvn runs in, to compare JVM flags)
-            List<String> press = List.of(launcher.toString(), "action", "run", "DomainName", "listCloudflareDnsRecords", "example.com");
-            WholeProcess.run(withHome(press, synced), synced);
-            double[] again = measure(withHome(press, synced), synced, RUNS);
-            print("bin/mv-infra action run …, nothing changed", again);
-
-            // first sync: a fresh home each run, seeded before any is timed
-            List<Path> fresh = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                fresh.add(seed(stub));
-            }
-            double[][] firsts = new double[RUNS][];
-            for (int i = 0; i < RUNS; i++) {
-                firsts[i] = WholeProcess.run(withHome(press, fresh.get(i)), fresh.get(i));
-            }
-            double[] first = {WholeProcess.median(firsts, 0), WholeProcess.median(firsts, 1)};
-            print("bin/mv-infra action run …, first sync", first);
-
+            double[][] ours = ours(stub, launcher);
+            print("bin/mv-infra action run …, nothing changed", ours[0]);
+            print("bin/mv-infra action run …, first sync", ours[1]);
             System.out.printf("ratio, Libcloud's wall / ours: nothing changed %.2fx, first sync %.2fx (aim: at least 5x)%n",
-                    lc[0] / again[0], lc[0] / first[0]);
+                    lc[0] / ours[0][0], lc[0] / ours[1][0]);
+            if (!BEFORE.isEmpty()) {
+                double[][] before = ours(stub, Path.of(BEFORE).resolve("bin/mv-infra"));
+                print("before (" + BEFORE + "), nothing changed", before[0]);
+                print("before (" + BEFORE + "), first sync", before[1]);
+                System.out.printf("ratio, Libcloud's wall / before's: nothing changed %.2fx, first sync %.2fx%n",
+                        lc[0] / before[0][0], lc[0] / before[1][0]);
+            }
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             stub.stop();
         }
+    }
+
+    /** {nothing changed {wall, cpu}, first sync {wall, cpu}} of {@code launcher}, medians. */
+    private static double[][] ours(WireMockServer stub, Path launcher) throws Exception {
+        // nothing changed: one home, synced once untimed
+        Path synced = seed(stub);
+        // (bin/mv-infra reads MV_INFRA_JAVA_OPTS from the environment mvn runs in, to compare JVM flags)
+        List<String> press = List.of(launcher.toString(), "action", "run", "DomainName", "listCloudflareDnsRecords", "example.com");
+        WholeProcess.run(withHome(press, synced), synced);
+        double[] again = measure(withHome(press, synced), synced, RUNS);
+
+        // first sync: a fresh home each run, seeded before any is timed
+        List<Path> fresh = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            fresh.add(seed(stub));
+        }
+        double[][] firsts = new double[RUNS][];
+        for (int i = 0; i < RUNS; i++) {
+            firsts[i] = WholeProcess.run(withHome(press, fresh.get(i)), fresh.get(i));
+        }
+        return new double[][] {again, {WholeProcess.median(firsts, 0), WholeProcess.median(firsts, 1)}};
     }
 
     /** A home holding a Cloudflare credential, its ServiceProvider on the stub and the zone as DomainName example.com. */

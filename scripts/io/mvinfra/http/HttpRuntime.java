@@ -24,6 +24,8 @@ import okhttp3.OkHttpClient;
 public final class HttpRuntime {
 
     private static HttpRuntime shared;
+    /** Who books the slots of the shared runtime's limiters, applied when it is created (see {@link #shareSlotsOfShared}). */
+    private static BiFunction<String, RateLimit, RateLimiter.Slots> slotsOfShared;
 
     private final HttpSettings settings;
     private final TimeSource time;
@@ -77,8 +79,23 @@ public final class HttpRuntime {
     public static synchronized HttpRuntime shared() {
         if (shared == null) {
             shared = new HttpRuntime(HttpSettings.fromSystemProperties(), TimeSource.SYSTEM);
+            if (slotsOfShared != null) {
+                shared.shareSlots(slotsOfShared);
+            }
         }
         return shared;
+    }
+
+    /**
+     * {@link #shareSlots} for the shared runtime, without creating it: a host opening on a shared database says who
+     * books the slots, and a command that never calls a provider never builds an HTTP client (TLS set-up and all).
+     * Null: this JVM's own limiters again.
+     */
+    public static synchronized void shareSlotsOfShared(BiFunction<String, RateLimit, RateLimiter.Slots> slots) {
+        slotsOfShared = slots;
+        if (shared != null) {
+            shared.shareSlots(slots);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mvinfra.host;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -46,11 +47,15 @@ public final class Host implements AutoCloseable {
         this.module = module;
         this.database = database;
         this.store = new EntityStore(database, module, cipher, new EntityRulesCheck());
+        List<String> reindexed = store.alignIndex();
+        if (!reindexed.isEmpty()) {
+            log.debug("index rebuilt for {}", reindexed);
+        }
         this.audit = new AuditTrail(database);
         if (settings.database().isPostgres()) {
             // hosts on one PostgreSQL share each credential's budget at the provider, not only its entities
             sharedRateLimits = new SharedRateLimits(settings.database());
-            HttpRuntime.shared().shareSlots(sharedRateLimits);
+            HttpRuntime.shareSlotsOfShared(sharedRateLimits);
         }
     }
 
@@ -145,7 +150,7 @@ public final class Host implements AutoCloseable {
             scheduler.close();
         }
         if (sharedRateLimits != null) {
-            HttpRuntime.shared().shareSlots(null);
+            HttpRuntime.shareSlotsOfShared(null);
             sharedRateLimits.close();
         }
         database.close();

@@ -45,6 +45,17 @@ public final class EntityStore {
         }
     }
 
+    /** Brings the stored index in line with the module's descriptors (see {@link StoreSession#alignIndex}). */
+    public List<String> alignIndex() {
+        try {
+            return inTransaction(StoreSession::alignIndex);
+        } catch (StoreException e) {
+            // two hosts of a cluster opening at once on a new policy: the second's insert of the same policy row fails
+            // once the first has committed, and by then there is nothing left for it to do
+            return inTransaction(StoreSession::alignIndex);
+        }
+    }
+
     public <T> T inTransaction(Function<StoreSession, T> work) {
         try (StoreSession session = session()) {
             T result = work.apply(session);

@@ -43,15 +43,13 @@ public final class StoreSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final int INDEXED_LENGTH = 1000;
     /** Enough for a batch to pay; bounds what a long press holds in memory. */
     private static final int PENDING_AT_MOST = 2000;
     /** The columns {@link #read} takes, in its order. */
     private static final String COLUMNS = "uuid, cet_code, version, fields, created_at, updated_at";
     private static final String E_COLUMNS = "e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at";
-    /** Any indexed value (or the uuid) of the entity contains the text; '!' escapes LIKE's wildcards. */
-    private static final String SEARCH = "e.cet_code = ? AND (LOWER(e.uuid) LIKE ? ESCAPE '!' OR EXISTS (SELECT 1 FROM entity_value v"
-            + " WHERE v.uuid = e.uuid AND LOWER(v.val) LIKE ? ESCAPE '!'))";
+    /** Any searchable value (or the uuid) of the entity contains the text; '!' escapes LIKE's wildcards. */
+    private static final String SEARCH = "e.cet_code = ? AND (LOWER(e.uuid) LIKE ? ESCAPE '!' OR LOWER(e.search_text) LIKE ? ESCAPE '!')";
 
     private final Connection connection;
     private final Module module;
@@ -243,7 +241,7 @@ public final class StoreSession implements AutoCloseable {
 
     /**
      * Entities of a template with a field value containing {@code text}, ignoring case, in list order.
-     * Searches what {@code entity_value} indexes: never secrets (their ciphertext is not indexed), nor
+     * Searches {@code search_text} (see {@link EntityIndex}): never secrets (their ciphertext is not indexed), nor
      * long texts. A blank text lists everything.
      */
     public List<StoredEntity> search(String cet, String text, int offset, int limit) {
@@ -282,7 +280,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private static int bindSearch(PreparedStatement st, String cet, String text) throws SQLException {
-        String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String pattern = EntityIndex.containsPattern(text);
         st.setString(1, cet);
         st.setString(2, pattern);
         st.setString(3, pattern);
@@ -299,8 +297,8 @@ public final class StoreSession implements AutoCloseable {
         Map<String, String> indexed = new LinkedHashMap<>();
         for (Map.Entry<String, ?> f : filters.entrySet()) {
             FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(unknownField(template, f.getKey()))));
-            String key = indexKey(f.getValue());
-            if (key != null && indexable(field) && key.length() <= INDEXED_LENGTH) {
+            String key = EntityIndex.key(f.getValue());
+            if (key != null && EntityIndex.lookedUp(field) && key.length() <= EntityIndex.INDEXED_LENGTH) {
                 indexed.put(f.getKey(), key);
             }
         }
@@ -335,17 +333,75 @@ public final class StoreSession implements AutoCloseable {
         if (field.isSecret() && value != null) {
             value = cipher.decrypt((String) value, entity.uuid(), field.code());
         }
-        String key = indexKey(wanted);
+        String key = EntityIndex.key(wanted);
         if (key == null) {
             return value == null;
         }
         if (value instanceof Collection<?> c) {
-            return c.stream().anyMatch(v -> key.equals(indexKey(v)));
+            return c.stream().anyMatch(v -> key.equals(EntityIndex.key(v)));
         }
         if (value instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(v -> key.equals(indexKey(v)));
+            return m.values().stream().anyMatch(v -> key.equals(EntityIndex.key(v)));
         }
-        return key.equals(indexKey(value));
+        return key.equals(EntityIndex.key(value));
+    }
+
+    /**
+     * Rebuilds the index of every template whose indexed fields differ from those it was built with (a module upgrade
+     * marking a field filter, or the first open after migration V3); returns the templates rebuilt. Nothing to do costs
+     * one read of a small table.
+     */
+    public List<String> alignIndex() {
+        Map<String, String> built = sql("read the index policy", () -> {
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT cet_code, fields FROM entity_index_policy");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+        List<String> rebuilt = new ArrayList<>();
+        for (EntityTemplate template : module.entities().values()) {
+            String wanted = EntityIndex.policy(template);
+            if (!wanted.equals(built.get(template.code()))) {
+                reindex(template, wanted, built.containsKey(template.code()));
+                rebuilt.add(template.code());
+            }
+        }
+        return rebuilt;
+    }
+
+    private void reindex(EntityTemplate template, String policy, boolean hadPolicy) {
+        flush();
+        String cet = template.code();
+        sql("rebuild the index of " + cet, () -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity_value WHERE cet_code = ?")) {
+                st.setString(1, cet);
+                st.executeUpdate();
+            }
+            StoredEntity after = null;
+            for (List<StoredEntity> page = listAfter(cet, null, PENDING_AT_MOST); !page.isEmpty(); page = listAfter(cet, after, PENDING_AT_MOST)) {
+                try (PreparedStatement st = connection.prepareStatement("UPDATE entity SET search_text = ? WHERE uuid = ?")) {
+                    for (StoredEntity e : page) {
+                        st.setString(1, EntityIndex.searchText(template, e.values()));
+                        st.setString(2, e.uuid());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+                writeIndex(template, page);
+                after = page.get(page.size() - 1);
+            }
+            try (PreparedStatement st = connection.prepareStatement(hadPolicy
+                    ? "UPDATE entity_index_policy SET fields = ? WHERE cet_code = ?" : "INSERT INTO entity_index_policy (fields, cet_code) VALUES (?, ?)")) {
+                st.setString(1, policy);
+                st.setString(2, cet);
+                st.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public void commit() {
@@ -487,7 +543,7 @@ public final class StoreSession implements AutoCloseable {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO entity (uuid, cet_code, version, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO entity (uuid, cet_code, version, fields, created_at, updated_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending p : inserts) {
                 StoredEntity e = p.entity();
                 insert.setString(1, e.uuid());
@@ -496,6 +552,7 @@ public final class StoreSession implements AutoCloseable {
                 insert.setString(4, toJson(e.values()));
                 insert.setTimestamp(5, Timestamp.from(e.createdAt()));
                 insert.setTimestamp(6, Timestamp.from(e.updatedAt()));
+                insert.setString(7, EntityIndex.searchText(p.template(), e.values()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -513,14 +570,15 @@ public final class StoreSession implements AutoCloseable {
             return;
         }
         try (PreparedStatement st = connection.prepareStatement(
-                "UPDATE entity SET fields = ?, version = ?, updated_at = ? WHERE uuid = ? AND version = ?")) {
+                "UPDATE entity SET fields = ?, version = ?, updated_at = ?, search_text = ? WHERE uuid = ? AND version = ?")) {
             for (Pending p : updates) {
                 StoredEntity e = p.entity();
                 st.setString(1, toJson(e.values()));
                 st.setLong(2, e.version());
                 st.setTimestamp(3, Timestamp.from(e.updatedAt()));
-                st.setString(4, e.uuid());
-                st.setLong(5, p.writtenVersion());
+                st.setString(4, EntityIndex.searchText(p.template(), e.values()));
+                st.setString(5, e.uuid());
+                st.setLong(6, p.writtenVersion());
                 st.addBatch();
             }
             int[] counts = st.executeBatch();
@@ -582,7 +640,7 @@ public final class StoreSession implements AutoCloseable {
         for (StoredEntity e : entities) {
             for (FieldTemplate f : template.fields()) {
                 if (f.isReference() && e.values().get(f.code()) != null) {
-                    for (Object ref : scalars(e.values().get(f.code()))) {
+                    for (Object ref : EntityIndex.scalars(e.values().get(f.code()))) {
                         wanted.computeIfAbsent((String) ref, k -> new HashSet<>()).add(f.code());
                     }
                 }
@@ -644,65 +702,28 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private void writeIndex(EntityTemplate template, List<StoredEntity> entities) throws SQLException {
+        List<FieldTemplate> lookedUp = template.fields().stream().filter(EntityIndex::lookedUp).toList();
+        if (lookedUp.isEmpty()) {
+            return;
+        }
         try (PreparedStatement st = connection.prepareStatement("INSERT INTO entity_value (uuid, cet_code, field, val) VALUES (?, ?, ?, ?)")) {
             int pending = 0;
             for (StoredEntity e : entities) {
-                for (FieldTemplate f : template.fields()) {
-                    Object value = e.values().get(f.code());
-                    if (value == null || !indexable(f)) {
-                        continue;
-                    }
-                    Set<String> seen = new HashSet<>();
-                    for (Object scalar : scalars(value)) {
-                        String key = indexKey(scalar);
-                        if (key != null && key.length() <= INDEXED_LENGTH && seen.add(key)) {
-                            st.setString(1, e.uuid());
-                            st.setString(2, template.code());
-                            st.setString(3, f.code());
-                            st.setString(4, key);
-                            st.addBatch();
-                            if (++pending % 5000 == 0) {
-                                st.executeBatch();
-                            }
+                for (FieldTemplate f : lookedUp) {
+                    for (String key : EntityIndex.keys(e.values().get(f.code()))) {
+                        st.setString(1, e.uuid());
+                        st.setString(2, template.code());
+                        st.setString(3, f.code());
+                        st.setString(4, key);
+                        st.addBatch();
+                        if (++pending % 5000 == 0) {
+                            st.executeBatch();
                         }
                     }
                 }
             }
             st.executeBatch();
         }
-    }
-
-    private static boolean indexable(FieldTemplate f) {
-        return !f.isSecret() && f.type() != FieldType.LONG_TEXT && f.type() != FieldType.TEXT_AREA;
-    }
-
-    private static Collection<?> scalars(Object value) {
-        if (value instanceof Collection<?> c) {
-            return c;
-        }
-        if (value instanceof Map<?, ?> m) {
-            return m.values();
-        }
-        return List.of(value);
-    }
-
-    private static String indexKey(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof org.meveo.model.CustomEntity e) {
-            return e.getUuid();
-        }
-        if (value instanceof org.meveo.model.customEntities.CustomEntityInstance cei) {
-            return cei.getUuid();
-        }
-        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            return Long.toString(d.longValue());
-        }
-        if (value instanceof Number n) {
-            return n.toString();
-        }
-        return value.toString();
     }
 
     private static Violation unknownField(EntityTemplate template, String code) {

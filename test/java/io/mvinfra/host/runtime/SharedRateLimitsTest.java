@@ -72,6 +72,28 @@ class SharedRateLimitsTest {
         assertThat(budget.refused()).as("429 answers: each host alone would send 10 a second, 20 together").isZero();
     }
 
+    @Test
+    void aHostOnPostgresBuildsNoHttpClientAtOpenAndTheOneBuiltOnFirstUseBooksInTheDatabase() throws Exception {
+        TestHosts.requirePostgres();
+        HttpRuntime before = HttpRuntime.useShared(null);
+        try {
+            // given a host opened on PostgreSQL, as a one-shot command that calls no provider
+            schema = Host.open(TestHosts.settings(TestHosts.tempHome(), TestHosts.Db.POSTGRES, TestHosts.sampleModule()));
+
+            // then no HTTP runtime was built for it
+            assertThat(HttpRuntime.useShared(null)).as("built at open").isNull();
+            // and when a button first calls a provider, the runtime it gets books the credential's slots in the database
+            HttpRuntime.shared().rateLimiter("lazy-credential", RateLimit.of(5, Duration.ofSeconds(1))).acquire("test", Duration.ofSeconds(1));
+            try (java.sql.Connection c = schema.database().connection();
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rate_limit_slot WHERE credential_key = 'lazy-credential'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        } finally {
+            HttpRuntime.useShared(before);
+        }
+    }
+
     /** One host: its own HTTP runtime, booking the credential's slots in the shared database, 10 a second. */
     private ProviderHttp host(DatabaseSettings database) {
         HttpRuntime runtime = new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM);

@@ -1,0 +1,118 @@
+package io.mvinfra.host.store;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.mvinfra.host.module.EntityTemplate;
+import io.mvinfra.host.module.FieldTemplate;
+import io.mvinfra.host.module.FieldType;
+
+/**
+ * What the store keeps beside an entity's JSON so it is found without reading every row, in two forms:
+ * <ul>
+ * <li>{@code entity_value} rows, one per value, for the fields looked up by value ({@code findBy}, {@code --where},
+ * a script's {@code findAll}, what still references an entity): references, and fields the descriptors mark
+ * {@code filter} or {@code unique}. A lookup on any other field still works, by reading the template's entities;</li>
+ * <li>{@code entity.search_text}, every searchable value in one column, for the web search's "contains".</li>
+ * </ul>
+ * A DNS record has 5 looked-up values of 14 searchable: a first sync writes a third of the rows it used to.
+ */
+final class EntityIndex {
+    /** Longer values are neither indexed nor searched (as before: entity_value.val is VARCHAR(1000)). */
+    static final int INDEXED_LENGTH = 1000;
+    /** Between two values in search_text; never in a value nor in a search pattern, so no match spans two values. */
+    static final char SEPARATOR = '\u001F';
+
+    private EntityIndex() {
+    }
+
+    /** A value a search may find: not a secret (ciphertext), not a long text. */
+    static boolean searchable(FieldTemplate f) {
+        return !f.isSecret() && f.type() != FieldType.LONG_TEXT && f.type() != FieldType.TEXT_AREA;
+    }
+
+    /** A field with entity_value rows, so an equality lookup on it is an index lookup. */
+    static boolean lookedUp(FieldTemplate f) {
+        return searchable(f) && (f.isReference() || f.filter() || f.unique());
+    }
+
+    /**
+     * What a template's index was built from; the store rebuilds it when the module's differs (a field newly marked
+     * filter must not be looked up in rows that were never written).
+     */
+    static String policy(EntityTemplate template) {
+        return "lookup=" + codes(template, true) + ";search=" + codes(template, false);
+    }
+
+    private static String codes(EntityTemplate template, boolean lookedUp) {
+        return template.fields().stream().filter(f -> lookedUp ? lookedUp(f) : searchable(f)).map(FieldTemplate::code).sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    /** The keys of one field's value as they are indexed and compared: each once, none too long. */
+    static Set<String> keys(Object value) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (value != null) {
+            for (Object scalar : scalars(value)) {
+                String key = key(scalar);
+                if (key != null && key.length() <= INDEXED_LENGTH) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Every searchable value, each after a {@link #SEPARATOR}; null when there is none. */
+    static String searchText(EntityTemplate template, Map<String, Object> values) {
+        StringBuilder text = new StringBuilder();
+        for (FieldTemplate f : template.fields()) {
+            if (searchable(f)) {
+                for (String key : keys(values.get(f.code()))) {
+                    text.append(SEPARATOR).append(key.replace(SEPARATOR, ' '));
+                }
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
+
+    /** A search text as the pattern of a case-insensitive "contains" ('!' escapes LIKE's wildcards). */
+    static String containsPattern(String text) {
+        return "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace(SEPARATOR, ' ')
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    static Collection<?> scalars(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values();
+        }
+        return List.of(value);
+    }
+
+    /** A value as text, the same whether it comes from a script's POJO, the JSON or a command line. */
+    static String key(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof org.meveo.model.CustomEntity e) {
+            return e.getUuid();
+        }
+        if (value instanceof org.meveo.model.customEntities.CustomEntityInstance cei) {
+            return cei.getUuid();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        return value.toString();
+    }
+}

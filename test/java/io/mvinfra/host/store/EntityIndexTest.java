@@ -1,0 +1,142 @@
+package io.mvinfra.host.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.mvinfra.host.Host;
+import support.TestHosts;
+import support.TestHosts.Db;
+
+/**
+ * entity_value holds only the fields looked up by value (references, filter, unique); the web search reads every
+ * searchable value from search_text; and a field newly marked filter is indexed for the entities already stored.
+ */
+class EntityIndexTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path moduleCopy;
+    private final String schema = TestHosts.freshSchema();
+
+    private Host open(Db db, Path module) {
+        if (db == Db.POSTGRES) {
+            TestHosts.requirePostgres();
+        }
+        return Host.open(TestHosts.settings(home, db, module, schema));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void onlyLookedUpFieldsGetIndexRowsWhileTheSearchStillFindsEveryValue(Db db) throws SQLException {
+        try (Host host = open(db, TestHosts.sampleModule())) {
+            String owner = host.store().create("Owner", Map.of("name", "ops")).uuid();
+            // given a gadget with a reference (owner) and plain values, none marked filter in the sample module
+            String gadget = host.store().create("Gadget", Map.of("name", "blue-widget", "labels", Map.of("first", "alpha", "second", "beta"),
+                    "size", 7, "owner", owner, "notes", "a long note", "secret", "s3cret")).uuid();
+
+            // then only the reference has rows: it is what a delete of the owner checks
+            assertThat(indexRows(host, gadget)).containsExactly("owner=" + owner);
+            // and the search finds any searchable value, ignoring case, but not a long text nor a secret
+            assertThat(search(host, "LUE-WID")).extracting(StoredEntity::uuid).containsExactly(gadget);
+            assertThat(search(host, "BETA")).hasSize(1);
+            assertThat(search(host, "long note")).isEmpty();
+            assertThat(search(host, "s3cret")).isEmpty();
+            // a search never matches across two values ("alpha" then "beta")
+            assertThat(search(host, "alphabeta")).isEmpty();
+            assertThat(search(host, "alpha%beta")).isEmpty();
+            // and a lookup on a field without rows still finds it, by reading the template's entities
+            assertThat(host.store().findBy("Gadget", Map.of("name", "blue-widget"))).extracting(StoredEntity::uuid).containsExactly(gadget);
+            assertThat(host.store().findBy("Gadget", Map.of("owner", owner, "labels", "beta"))).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aFieldNewlyMarkedFilterIsIndexedForTheEntitiesStoredBefore(Db db) throws IOException, SQLException {
+        copy(TestHosts.sampleModule(), moduleCopy);
+        List<String> gadgets = new ArrayList<>();
+        try (Host host = open(db, moduleCopy)) {
+            for (int i = 0; i < 2100; i++) {   // more than one page of the rebuild
+                gadgets.add(host.store().create("Gadget", Map.of("name", "g-" + i)).uuid());
+            }
+        }
+        // given a module upgrade marking name as a filter
+        Path name = moduleCopy.resolve("customFieldTemplates/CE_Gadget/name.json");
+        Files.writeString(name, Files.readString(name).replaceFirst("\"filter\"\\s*:\\s*false", "\"filter\": true"));
+
+        // when the host opens on it
+        try (Host host = open(db, moduleCopy)) {
+            // then the entities stored before have their name rows, and a lookup (now through them) finds them
+            assertThat(indexRows(host, gadgets.get(2099))).containsExactly("name=g-2099");
+            assertThat(host.store().findBy("Gadget", Map.of("name", "g-17"))).extracting(StoredEntity::uuid).containsExactly(gadgets.get(17));
+            assertThat(search(host, "g-2099")).hasSize(1);
+        }
+        // and a later open with the same module rebuilds nothing
+        try (Host host = open(db, moduleCopy)) {
+            assertThat(host.store().alignIndex()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void entitiesStoredBeforeTheSearchColumnAreSearchableAfterTheUpgrade(Db db) throws SQLException {
+        String gadget;
+        try (Host host = open(db, TestHosts.sampleModule())) {
+            gadget = host.store().create("Gadget", Map.of("name", "legacy", "labels", Map.of("first", "old-label"))).uuid();
+            // given a database as migration V3 leaves one written before it: no search text, no policy
+            try (Connection c = host.database().connection()) {
+                c.createStatement().executeUpdate("UPDATE entity SET search_text = NULL");
+                c.createStatement().executeUpdate("DELETE FROM entity_index_policy");
+            }
+        }
+        try (Host host = open(db, TestHosts.sampleModule())) {
+            assertThat(search(host, "old-lab")).extracting(StoredEntity::uuid).containsExactly(gadget);
+        }
+    }
+
+    private static List<StoredEntity> search(Host host, String text) {
+        return host.store().inTransaction(s -> s.search("Gadget", text, 0, 10));
+    }
+
+    private static List<String> indexRows(Host host, String uuid) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = host.database().connection();
+             PreparedStatement st = c.prepareStatement("SELECT field, val FROM entity_value WHERE uuid = ? ORDER BY field, val")) {
+            st.setString(1, uuid);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "=" + rs.getString(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
