@@ -38,7 +38,10 @@ public final class ScriptInstanceGenerator {
 
     /** Libraries Meveo itself does not ship to scripts, declared so its install fetches them. */
     private static final Map<String, String[]> MAVEN_DEPENDENCIES = Map.of(
-            "okhttp3.", new String[] {"com.squareup.okhttp3", "okhttp", "4.12.0"});
+            "okhttp3.", new String[] {"com.squareup.okhttp3", "okhttp", "4.12.0"},
+            "io.minio.", new String[] {"io.minio", "minio", "8.5.17"},
+            "com.github.luben.zstd.", new String[] {"com.github.luben", "zstd-jni", "1.5.7-28"},
+            "org.bouncycastle.", new String[] {"org.bouncycastle", "bcprov-jdk18on", "1.87"});
 
     private final ObjectMapper json = new ObjectMapper();
 
