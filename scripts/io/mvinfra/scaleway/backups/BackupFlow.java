@@ -131,7 +131,7 @@ public final class BackupFlow {
                 });
                 return ingested;
             }
-        } catch (ProviderException | IOException | RuntimeException | BusinessException e) {
+        } catch (IOException | RuntimeException | BusinessException e) {
             Step failed = timer.current();
             timer.end();
             List<String> cleaned = new ArrayList<>();

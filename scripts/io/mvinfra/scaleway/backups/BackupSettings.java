@@ -41,7 +41,7 @@ public final class BackupSettings {
         if (bucket == null || bucket.isEmpty()) {
             problems.add("stagingBucket", "is required for backups: the Object Storage bucket (in the volume's region) Scaleway exports the snapshot to");
         }
-        URI store = storeUri(provider.getBackupStore(), problems);
+        URI store = storeUri(provider.getBackupStore(), problems, "backupStore");
         URI endpoint = endpoint(provider.getObjectStorageEndpoint(), region(zone), problems);
         problems.throwIfAny();
         Violations keyProblems = new Violations("Credential");
@@ -68,6 +68,29 @@ public final class BackupSettings {
 
     public URI store() {
         return store;
+    }
+
+    S3Keys keys() {
+        return keys;
+    }
+
+    /** The staging location with another bucket of the same endpoint: where an earlier backup staged its object. */
+    S3Location stagingIn(String bucket) {
+        return new S3Location(staging.endpoint(), staging.region(), bucket);
+    }
+
+    /**
+     * The same settings on the store a Backup was written to ({@code Backup.store}), which stays where it was when
+     * the provider's {@code backupStore} moves on; null or blank keeps the provider's.
+     */
+    public BackupSettings onStore(String uri) throws BusinessException {
+        if (uri == null || uri.isBlank()) {
+            return this;
+        }
+        Violations problems = new Violations("Backup");
+        URI other = storeUri(uri, problems, "store");
+        problems.throwIfAny();
+        return new BackupSettings(staging, keys, other);
     }
 
     public ObjectStorage connectStaging() {
@@ -105,9 +128,9 @@ public final class BackupSettings {
         }
     }
 
-    private static URI storeUri(String value, Violations problems) {
+    private static URI storeUri(String value, Violations problems, String field) {
         if (blank(value)) {
-            problems.add("backupStore", "is required for backups: file:///path or s3://bucket/prefix");
+            problems.add(field, "is required for backups: file:///path or s3://bucket/prefix");
             return null;
         }
         try {
@@ -115,11 +138,11 @@ public final class BackupSettings {
             boolean file = "file".equals(uri.getScheme()) && uri.getPath() != null && uri.getPath().length() > 1;
             boolean s3 = "s3".equals(uri.getScheme()) && !blank(uri.getHost());
             if (!file && !s3) {
-                problems.add("backupStore", "must be file:///path or s3://bucket/prefix, is " + value.strip());
+                problems.add(field, "must be file:///path or s3://bucket/prefix, is " + value.strip());
             }
             return uri;
         } catch (URISyntaxException e) {
-            problems.add("backupStore", "is not a URI (" + e.getReason() + "): " + value.strip());
+            problems.add(field, "is not a URI (" + e.getReason() + "): " + value.strip());
             return null;
         }
     }

@@ -114,7 +114,7 @@ public final class RestoreFlow {
                 timer.end();
                 return new Outcome(ready, image, notes);
             }
-        } catch (ProviderException | IOException | RuntimeException | BusinessException e) {
+        } catch (IOException | RuntimeException | BusinessException e) {
             Step failed = timer.current();
             List<String> cleaned = new ArrayList<>();
             List<String> left = new ArrayList<>();

@@ -1,0 +1,109 @@
+package io.mvinfra.scaleway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.mvinfra.backup.store.StoreKey;
+import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.objectstorage.S3Keys;
+import io.mvinfra.scaleway.backups.StoreKeys;
+import support.FakeTime;
+import support.TestHttp;
+
+/**
+ * Backups end to end on loopback: Block Storage played by {@link BlockStorageFake} in WireMock, Object Storage a real
+ * S3 server ({@link S3OnLoopback}, buckets {@code staging} and {@code backups}) under the credential's access key and
+ * secret key, a store in a temporary directory (or {@code s3://backups/store}) under a passphrase, and a real QCOW2
+ * volume {@code data-1} (64 MiB virtual: 40 MiB random data, 8 MiB of a pattern) that Block Storage snapshots.
+ */
+final class BackupTestbed implements AutoCloseable {
+
+    static final String PASSPHRASE = "correct horse battery staple";
+    static final long VOLUME_SIZE = 20_000_000_000L;
+    static final long MIB = 1 << 20;
+
+    final Path dir;
+    final FakeTime time = new FakeTime();
+    final S3OnLoopback s3;
+    final BlockStorageFake block;
+    final WireMockServer wm;
+    final ScalewayTestbed scw;
+    final Path image;
+    final String volumeId;
+    final String volume;
+    private final HttpRuntime previousRuntime;
+    private final Supplier<StoreKey> previousKey;
+
+    private BackupTestbed(String storeUri) throws Exception {
+        Qcow2.assumeInstalled();
+        dir = Files.createTempDirectory("mv-infra-backup-test");
+        previousRuntime = HttpRuntime.useShared(TestHttp.runtime(time));
+        previousKey = StoreKeys.use(() -> StoreKey.fromPassphrase(PASSPHRASE.toCharArray()));
+        s3 = S3OnLoopback.start(ScalewayTestbed.SECRET_KEY, "staging", "backups");
+        block = new BlockStorageFake(dir, new BlockStorageFake.S3Side(s3.endpoint(), "fr-par",
+                new S3Keys(S3OnLoopback.ACCESS_KEY, ScalewayTestbed.SECRET_KEY.toCharArray())));
+        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(block));
+        wm.start();
+        wm.stubFor(any(urlPathMatching("/block/v1/.*")).willReturn(ok()));
+        scw = ScalewayTestbed.at(wm.baseUrl());
+        scw.update("ServiceProvider", scw.provider, "objectStorageEndpoint", s3.endpoint().toString(), "stagingBucket", "staging",
+                "backupStore", storeUri == null ? dir.resolve("store").toUri().toString() : storeUri);
+        image = Qcow2.create(dir.resolve("data-1.qcow2"), 64 * MIB);
+        Qcow2.writeRandom(image, 0, (int) (40 * MIB), 1);
+        Qcow2.writePattern(image, 48 * MIB, (int) (8 * MIB), 0xab);
+        volumeId = block.volume("fr-par-1", "data-1", VOLUME_SIZE, image);
+        volume = scw.volume("name", "data-1", "zone", "fr-par-1", "volumeType", "sbs_5k", "size", VOLUME_SIZE, "providerSideId", volumeId);
+    }
+
+    /** With the store in a directory. */
+    static BackupTestbed open() throws Exception {
+        return new BackupTestbed(null);
+    }
+
+    /** With the store in the S3 server's {@code backups} bucket. */
+    static BackupTestbed withStoreAt(String storeUri) throws Exception {
+        return new BackupTestbed(storeUri);
+    }
+
+    /** The store's directory (for a directory store). */
+    Path storeDir() {
+        return dir.resolve("store");
+    }
+
+    static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            scw.close();
+            wm.stop();
+            s3.close();
+        } finally {
+            HttpRuntime.useShared(previousRuntime);
+            StoreKeys.use(previousKey);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
