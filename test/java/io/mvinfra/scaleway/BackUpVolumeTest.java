@@ -203,13 +203,13 @@ class BackUpVolumeTest {
 
     @Test
     void missingSettingsAreNamedBeforeAnyCall() {
-        bed.scw.update("ServiceProvider", bed.scw.provider, "stagingBucket", "", "backupStore", "ftp://elsewhere");
+        bed.scw.update("ServiceProvider", bed.scw.provider, "stagingBucket", "", "backupStore", "");
 
         PressResult result = bed.scw.press("Volume", "backUpScalewayVolume", bed.volume);
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).contains("ServiceProvider.stagingBucket: is required for backups")
-                .contains("ServiceProvider.backupStore: must be file:///path or s3://bucket/prefix, is ftp://elsewhere");
+                .contains("ServiceProvider.backupStore: is required for backups: file:///path or s3://bucket/prefix");
         bed.wm.verify(0, postRequestedFor(urlPathEqualTo(SNAPSHOTS)));
     }
 
