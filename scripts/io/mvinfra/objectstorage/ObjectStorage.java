@@ -34,7 +34,7 @@ public final class ObjectStorage implements AutoCloseable {
     private static final long MIB = 1024L * 1024;
     /** S3's smallest part but the last. */
     static final long MIN_PART_BYTES = 5 * MIB;
-    /** Scaleway's limit (AWS allows 10,000): parts are sized so an upload never needs more. */
+    /** The lowest limit among S3-compatible services (AWS allows 10,000, some 1,000): parts are sized so an upload never needs more. */
     static final int MAX_PARTS = 1000;
     /** The part size when the length is unknown: 1,000 parts of 16 MiB cover 15.6 GiB, and one part is in memory. */
     static final long UNKNOWN_LENGTH_PART_BYTES = 16 * MIB;
