@@ -19,40 +19,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
  * One S3-compatible bucket, over MinIO's Java client (OkHttp, AWS Signature V4, path-style on the given endpoint).
- * Bodies are streamed both ways; an upload of unknown or large length goes as a multipart upload of parts of at
- * least 5 MiB, one part in memory at a time, and MinIO's client aborts the upload when a part fails.
+ * Bodies are streamed both ways; an upload over 5 MiB, or of unknown length over 16 MiB, goes as a multipart upload
+ * of parts of at least 5 MiB ({@link #partBytes}), one part in memory at a time, and MinIO's client aborts the upload
+ * when a part fails.
  * Every S3 error answer becomes an {@link ObjectStorageException} carrying the S3 code and the HTTP status.
  */
 public final class ObjectStorage implements AutoCloseable {
 
+    private static final long MIB = 1024L * 1024;
     /** S3's smallest part but the last. */
-    static final long MIN_PART_BYTES = 5L * 1024 * 1024;
-    /** The part size when the length is unknown: 10,000 parts (S3's limit) of 32 MiB cover 312 GiB, one part in memory. */
-    static final long UNKNOWN_LENGTH_PART_BYTES = 32L * 1024 * 1024;
+    static final long MIN_PART_BYTES = 5 * MIB;
+    /** The lowest limit among S3-compatible services (AWS allows 10,000, some 1,000): parts are sized so an upload never needs more. */
+    static final int MAX_PARTS = 1000;
+    /** The part size when the length is unknown: 1,000 parts of 16 MiB cover 15.6 GiB, and one part is in memory. */
+    static final long UNKNOWN_LENGTH_PART_BYTES = 16 * MIB;
+
+    /** S3's own largest page. */
+    static final int LIST_PAGE_KEYS = 1000;
 
     private final S3Location where;
     private final MinioClient client;
     private final OkHttpClient http;
+    private final int listPageKeys;
 
-    private ObjectStorage(S3Location where, MinioClient client, OkHttpClient http) {
+    private ObjectStorage(S3Location where, MinioClient client, OkHttpClient http, int listPageKeys) {
         this.where = where;
         this.client = client;
         this.http = http;
+        this.listPageKeys = listPageKeys;
+    }
+
+    /** The same bucket listed in smaller pages (tests follow continuation tokens without a thousand objects). */
+    ObjectStorage withListPageKeys(int keys) {
+        return new ObjectStorage(where, client, http, keys);
     }
 
     public static ObjectStorage connect(S3Location where, S3Keys keys) {
+        return connect(where, keys, null);
+    }
+
+    /** With an interceptor that sees each request as sent (tests check what went on the wire). */
+    static ObjectStorage connect(S3Location where, S3Keys keys, Interceptor observer) {
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(keys, "keys");
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(30, TimeUnit.SECONDS)
                 .readTimeout(5, TimeUnit.MINUTES)
                 .writeTimeout(5, TimeUnit.MINUTES)
-                .retryOnConnectionFailure(true)
-                .build();
+                .retryOnConnectionFailure(true);
+        if (observer != null) {
+            builder.addNetworkInterceptor(observer);
+        }
+        OkHttpClient http = builder.build();
         // parallel uploads share one pool; OkHttp's default of 5 idle connections per host would reconnect each time
         http.dispatcher().setMaxRequestsPerHost(32);
         MinioClient client = MinioClient.builder()
@@ -62,7 +85,7 @@ public final class ObjectStorage implements AutoCloseable {
                 .httpClient(http)
                 .build();
         client.disableVirtualStyleEndpoint();
-        return new ObjectStorage(where, client, http);
+        return new ObjectStorage(where, client, http, LIST_PAGE_KEYS);
     }
 
     public S3Location location() {
@@ -124,7 +147,7 @@ public final class ObjectStorage implements AutoCloseable {
         if (length < -1) {
             throw new IllegalArgumentException("length: -1 (unknown) or the byte count, not " + length);
         }
-        long partBytes = length < 0 ? UNKNOWN_LENGTH_PART_BYTES : -1;
+        long partBytes = partBytes(length);
         try {
             client.putObject(PutObjectArgs.builder().bucket(where.bucket()).object(key)
                     .stream(data, length, partBytes).build());
@@ -133,6 +156,15 @@ public final class ObjectStorage implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IOException("PUT " + key + " in bucket " + where.bucket() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Parts of at least 5 MiB, whole MiB, no more than {@link #MAX_PARTS} of them for a known length. */
+    static long partBytes(long length) {
+        if (length < 0) {
+            return UNKNOWN_LENGTH_PART_BYTES;
+        }
+        long perPart = (length + MAX_PARTS - 1) / MAX_PARTS;
+        return Math.max(MIN_PART_BYTES, (perPart + MIB - 1) / MIB * MIB);
     }
 
     /** An absent key is fine (S3 answers 204 either way). */
@@ -162,7 +194,7 @@ public final class ObjectStorage implements AutoCloseable {
     public List<StoredObject> listObjects(String prefix) throws IOException {
         List<StoredObject> objects = new ArrayList<>();
         Iterable<Result<Item>> results = client.listObjects(ListObjectsArgs.builder()
-                .bucket(where.bucket()).prefix(prefix).recursive(true).maxKeys(1000).build());
+                .bucket(where.bucket()).prefix(prefix).recursive(true).maxKeys(listPageKeys).build());
         try {
             for (Result<Item> result : results) {
                 Item item = result.get();

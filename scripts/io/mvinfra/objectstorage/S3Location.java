@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where a bucket lives: the service's endpoint (e.g. {@code https://s3.fr-par.scw.cloud}), its region (part of
+ * Where a bucket lives: the service's endpoint (e.g. {@code https://s3.example-region.example.net}), its region (part of
  * every AWS Signature V4) and the bucket's name. Addressing is always path-style ({@code endpoint/bucket/key}):
  * S3-compatible services on custom endpoints do not all serve virtual-host buckets.
  */
