@@ -62,7 +62,7 @@ class BackUpVolumeTest {
         assertThat(backup.value("bucket")).isEqualTo("staging");
         assertThat(backup.value("objectKey")).isNull();
         assertThat(backup.value("snapshotId")).isNull();
-        assertThat(backup.value("store")).isEqualTo(bed.storeDir().toUri().toString());
+        assertThat(backup.value("store")).isEqualTo(bed.storeUri);
         assertThat(backup.value("storeReference")).isNotNull();
         assertThat(backup.value("sizeBytes")).isEqualTo(Files.size(bed.image));
         assertThat(backup.value("digest")).isEqualTo(BackupTestbed.sha256(bed.image));
@@ -71,8 +71,8 @@ class BackUpVolumeTest {
         assertThat(((Map<?, ?>) backup.value("stepTimings")).keySet()).map(String::valueOf).containsExactly("open-store", "snapshot", "wait-snapshot", "export",
                 "wait-export", "ingest", "cleanup");
         assertThat(result.message()).startsWith("Volume data-1 backed up (Backup " + backup.uuid() + "): a " + Files.size(bed.image)
-                + "-byte QCOW2 image, " + backup.value("storedBytes") + " bytes added to " + bed.storeDir().toUri());
-        assertThat(bed.s3.keys("staging")).isEmpty();
+                + "-byte QCOW2 image, " + backup.value("storedBytes") + " bytes added to " + bed.storeUri);
+        assertThat(bed.keys("staging")).isEmpty();
         assertThat(bed.block.snapshotNames()).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class BackUpVolumeTest {
                 .contains("was created with another key");
         bed.wm.verify(1, postRequestedFor(urlPathEqualTo(SNAPSHOTS)));   // the first backup's only
         assertThat(storeFiles()).isEqualTo(storeFiles);
-        assertThat(bed.s3.keys("staging")).isEmpty();
+        assertThat(bed.keys("staging")).isEmpty();
     }
 
     @Test
@@ -180,7 +180,7 @@ class BackUpVolumeTest {
         String snapshot = bed.block.leftSnapshot("fr-par-1", "mv-infra-backup-crashed", bed.volumeId);
         String crashed = bed.scw.create("Backup", Map.of("volume", bed.volume, "state", "ingesting", "step", "ingest", "zone", "fr-par-1",
                 "snapshotId", snapshot, "bucket", "staging", "objectKey", "mv-infra/backups/crashed.qcow2"));
-        bed.s3.blobs.putBlob("staging", bed.s3.blobs.blobBuilder("mv-infra/backups/crashed.qcow2").payload(new byte[] {1, 2, 3}).build());
+        bed.s3.blobs().putBlob("staging", bed.s3.blobs().blobBuilder("mv-infra/backups/crashed.qcow2").payload(new byte[] {1, 2, 3}).build());
 
         PressResult result = bed.scw.press("Volume", "backUpScalewayVolume", bed.volume);
 
@@ -220,7 +220,7 @@ class BackUpVolumeTest {
     }
 
     private void assertNothingLeft() {
-        assertThat(bed.s3.keys("staging")).as("staging objects").isEmpty();
+        assertThat(bed.keys("staging")).as("staging objects").isEmpty();
         assertThat(bed.block.snapshotNames()).as("snapshots at Scaleway").isEmpty();
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import support.CliRun;
+import support.S3Server;
 import support.TestHosts;
 
 /**
@@ -30,7 +31,7 @@ class BackupCliTest {
     void open() throws Exception {
         bed = BackupTestbed.open();
         String credential = cli("entity", "create", "Credential", "domainName=api.scaleway.com", "authenticationType=SCALEWAY_SECRET_KEY",
-                "accessKey=" + S3OnLoopback.ACCESS_KEY, "apiKey=" + ScalewayTestbed.SECRET_KEY, "projectId=" + ScalewayTestbed.PROJECT).out().strip();
+                "accessKey=" + S3Server.ACCESS_KEY, "apiKey=" + S3Server.SECRET_KEY, "projectId=" + ScalewayTestbed.PROJECT).out().strip();
         assertThat(cli("entity", "create", "ServiceProvider", "code=scw-cli", "kind=SCALEWAY", "apiBaseUrl=" + bed.wm.baseUrl(),
                 "credential=" + credential, "zones=fr-par-1", "objectStorageEndpoint=" + bed.s3.endpoint(), "stagingBucket=staging",
                 "backupStore=" + bed.dir.resolve("cli-store").toUri()).code()).isZero();

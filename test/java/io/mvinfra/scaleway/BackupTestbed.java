@@ -22,11 +22,12 @@ import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.objectstorage.S3Keys;
 import io.mvinfra.scaleway.backups.StoreKeys;
 import support.FakeTime;
+import support.S3Server;
 import support.TestHttp;
 
 /**
  * Backups end to end on loopback: Block Storage played by {@link BlockStorageFake} in WireMock, Object Storage a real
- * S3 server ({@link S3OnLoopback}, buckets {@code staging} and {@code backups}) under the credential's access key and
+ * S3 server ({@link S3Server}, buckets {@code staging} and {@code backups}) under the credential's access key and
  * secret key, a store in a temporary directory (or {@code s3://backups/store}) under a passphrase, and a real QCOW2
  * volume {@code data-1} (64 MiB virtual: 40 MiB random data, 8 MiB of a pattern) that Block Storage snapshots.
  */
@@ -38,13 +39,15 @@ final class BackupTestbed implements AutoCloseable {
 
     final Path dir;
     final FakeTime time = new FakeTime();
-    final S3OnLoopback s3;
+    final S3Server s3;
     final BlockStorageFake block;
     final WireMockServer wm;
     final ScalewayTestbed scw;
     final Path image;
     final String volumeId;
     final String volume;
+    /** The provider's backupStore, as written there. */
+    final String storeUri;
     private final HttpRuntime previousRuntime;
     private final Supplier<StoreKey> previousKey;
 
@@ -53,15 +56,17 @@ final class BackupTestbed implements AutoCloseable {
         dir = Files.createTempDirectory("mv-infra-backup-test");
         previousRuntime = HttpRuntime.useShared(TestHttp.runtime(time));
         previousKey = StoreKeys.use(() -> StoreKey.fromPassphrase(PASSPHRASE.toCharArray()));
-        s3 = S3OnLoopback.start(ScalewayTestbed.SECRET_KEY, "staging", "backups");
-        block = new BlockStorageFake(dir, new BlockStorageFake.S3Side(s3.endpoint(), "fr-par",
-                new S3Keys(S3OnLoopback.ACCESS_KEY, ScalewayTestbed.SECRET_KEY.toCharArray())));
+        s3 = S3Server.start("staging", "backups");
+        block = new BlockStorageFake(dir, new BlockStorageFake.S3Side(s3.endpoint(), S3Server.REGION,
+                new S3Keys(S3Server.ACCESS_KEY, S3Server.SECRET_KEY.toCharArray())));
         wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(block));
         wm.start();
         wm.stubFor(any(urlPathMatching("/block/v1/.*")).willReturn(ok()));
         scw = ScalewayTestbed.at(wm.baseUrl());
+        scw.update("Credential", scw.credential, "accessKey", S3Server.ACCESS_KEY, "apiKey", S3Server.SECRET_KEY);
+        this.storeUri = storeUri == null ? "file://" + dir.resolve("store") : storeUri;
         scw.update("ServiceProvider", scw.provider, "objectStorageEndpoint", s3.endpoint().toString(), "stagingBucket", "staging",
-                "backupStore", storeUri == null ? dir.resolve("store").toUri().toString() : storeUri);
+                "backupStore", this.storeUri);
         image = Qcow2.create(dir.resolve("data-1.qcow2"), 64 * MIB);
         Qcow2.writeRandom(image, 0, (int) (40 * MIB), 1);
         Qcow2.writePattern(image, 48 * MIB, (int) (8 * MIB), 0xab);
@@ -82,6 +87,12 @@ final class BackupTestbed implements AutoCloseable {
     /** The store's directory (for a directory store). */
     Path storeDir() {
         return dir.resolve("store");
+    }
+
+    /** Every key of a bucket, as the S3 server itself has them. */
+    java.util.List<String> keys(String bucket) {
+        return s3.blobs().list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive()).stream()
+                .map(org.jclouds.blobstore.domain.StorageMetadata::getName).toList();
     }
 
     static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

@@ -68,7 +68,7 @@ class RestoreBackupTest {
         assertThat(Files.mismatch(bed.image, bed.block.bytesOfVolume(id))).isEqualTo(-1L);
         assertThat(result.message()).startsWith("Backup of data-1 at ").contains("restored to the new volume data-1-restored (id " + id
                 + ") in fr-par-1").contains("staging object and imported snapshot deleted");
-        assertThat(bed.s3.keys("staging")).isEmpty();
+        assertThat(bed.keys("staging")).isEmpty();
         assertThat(bed.block.snapshotNames()).isEmpty();
     }
 
@@ -96,7 +96,7 @@ class RestoreBackupTest {
         assertThat(result.message()).contains("to volume data-1-restored failed at step 'import the image as a snapshot' (import): "
                 + "Scaleway refused the request (HTTP 400, invalid_arguments)").contains("cleaned up: staging object s3://staging/mv-infra/restores/");
         assertThat(bed.scw.all("Volume", "name", "data-1-restored")).isEmpty();
-        assertThat(bed.s3.keys("staging")).isEmpty();
+        assertThat(bed.keys("staging")).isEmpty();
         assertThat(bed.block.snapshotNames()).isEmpty();
     }
 
@@ -109,7 +109,7 @@ class RestoreBackupTest {
 
         assertThat(result.message()).contains("failed at step 'create the volume from the snapshot' (create-volume): "
                 + "Scaleway refused the request (HTTP 403, quotas_exceeded)").contains("imported snapshot ");
-        assertThat(bed.s3.keys("staging")).isEmpty();
+        assertThat(bed.keys("staging")).isEmpty();
         assertThat(bed.block.snapshotNames()).isEmpty();
     }
 
@@ -121,7 +121,7 @@ class RestoreBackupTest {
 
         assertThat(result.message()).contains("failed at step 'open the backup store' (open-store)").contains("was created with another key");
         bed.wm.verify(0, postRequestedFor(urlPathEqualTo(SNAPSHOTS + "/import-from-object-storage")));
-        assertThat(bed.s3.keys("staging")).isEmpty();
+        assertThat(bed.keys("staging")).isEmpty();
     }
 
     @Test

@@ -38,7 +38,7 @@ class VerifyBackupTest {
         PressResult result = bed.scw.press("Backup", "verifyScalewayBackup", backup);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
-        assertThat(result.message()).startsWith("Backup of data-1 at ").contains("verified in " + bed.storeDir().toUri())
+        assertThat(result.message()).startsWith("Backup of data-1 at ").contains("verified in " + bed.storeUri)
                 .contains("every hash and the image digest match");
         assertThat((String) bed.scw.field("Backup", backup, "verification")).startsWith("ok: ");
         assertThat(bed.scw.field("Backup", backup, "verifiedDate")).isNotNull();
