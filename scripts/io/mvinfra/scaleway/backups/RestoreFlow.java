@@ -3,8 +3,6 @@ package io.mvinfra.scaleway.backups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +23,7 @@ import io.mvinfra.scaleway.volumes.CreateVolumeRequest;
 
 /**
  * One restore of a Backup to a new Block Storage volume: open the store, stream the image out of it straight into a
- * multipart upload to the staging bucket (a pipe between two threads: never whole in memory or on disk; the store
+ * multipart upload to the staging bucket (a bounded pipe between two threads: never whole in memory or on disk; the store
  * checks the image's digest at the end, and a mismatch deletes the upload), import the object as a snapshot, wait,
  * create the volume from the snapshot, wait, then delete the staging object and the imported snapshot: the new volume
  * is a copy of its own, so the snapshot only costs money after (Scaleway refusing its delete is said, not failed).
@@ -150,11 +148,10 @@ public final class RestoreFlow {
      * store's side too.
      */
     private Restored upload(BackupSettings.OpenStore store, ObjectStorage staging, String imageId, String key) throws IOException {
-        PipedInputStream in = new PipedInputStream(1 << 20);
-        PipedOutputStream out = new PipedOutputStream(in);
+        BytePipe pipe = new BytePipe(1 << 20);
         CompletableFuture<Restored> restore = CompletableFuture.supplyAsync(() -> {
-            try (OutputStream pipe = out) {
-                return store.store().restore(imageId, pipe, new ByteProgress("upload", progress));
+            try (OutputStream out = pipe.out()) {
+                return store.store().restore(imageId, out, new ByteProgress("upload", progress));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -164,7 +161,7 @@ public final class RestoreFlow {
             writer.start();
         });
         IOException uploadFailure = null;
-        try (InputStream image = in) {
+        try (InputStream image = pipe.in()) {
             staging.put(key, image, -1);
         } catch (IOException e) {
             uploadFailure = e;

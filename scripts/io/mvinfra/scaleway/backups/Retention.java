@@ -45,4 +45,9 @@ public record Retention(int keepLast, int dailyDays) {
         newestFirst.stream().filter(b -> !keep.contains(b.id())).forEach(b -> forget.add(b.id()));
         return forget;
     }
+
+    @Override
+    public String toString() {
+        return "keep the last " + keepLast + (dailyDays == 0 ? "" : ", and daily for " + dailyDays + " days");
+    }
 }
