@@ -71,6 +71,14 @@ class ApplyBackupRetentionTest {
         assertThat(run.report()).contains("scw-main: 6 backups kept, 0 removed by the retention (none set); pruned 0 chunks, 0 bytes freed");
     }
 
+    @Test
+    void runsDailyAsAMeveoScriptingJob() {
+        assertThat(bed.scw.host.module().jobs().get("backup-retention").timerCode()).isEqualTo("every-day-0330");
+        assertThat(bed.scw.host.module().jobs().get("backup-retention").script()).isEqualTo(ApplyBackupRetention.class.getName());
+        assertThat(bed.scw.host.module().timers().get("every-day-0330").cron()).isEqualTo("0 30 3 * * *");
+        assertThat(bed.scw.host.startScheduler().scheduled()).contains("backup-retention (0 30 3 * * *)");
+    }
+
     private String newest() {
         return bed.scw.all("Backup", "volume", bed.volume).stream()
                 .filter(b -> !backups.contains(b.uuid())).findFirst().orElseThrow().uuid();
