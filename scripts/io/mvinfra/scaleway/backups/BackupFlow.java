@@ -84,9 +84,10 @@ public final class BackupFlow {
                         .create(plan.zone(), new CreateSnapshotRequest(plan.volumeId(), plan.snapshotName(), plan.projectId(), List.of(TAG))).send();
                 snapshotId = snapshot.id();
                 String id = snapshotId;
-                record(plan, "snapshotting", timer, b -> b.setSnapshotId(id));
+                journal.save(changes(plan, "snapshotting", timer, b -> b.setSnapshotId(id)));
 
                 timer.start(Step.WAIT_SNAPSHOT);
+                progress.accept(Step.WAIT_SNAPSHOT.words());
                 waits.until("snapshot " + plan.snapshotName(), () -> scaleway.snapshots().get(plan.zone(), id).status(), "available",
                         Waits.BLOCK_DEADLINE);
 
@@ -99,6 +100,7 @@ public final class BackupFlow {
                 scaleway.snapshots().exportToObjectStorage(plan.zone(), id, new ObjectStorageObject(bucket, key)).send();
 
                 timer.start(Step.WAIT_EXPORT);
+                progress.accept(Step.WAIT_EXPORT.words());
                 waits.until("export to s3://" + bucket + "/" + key, Waits.reading(() -> exportState(staging, plan.zone(), id, key)),
                         "exported", Waits.TRANSFER_DEADLINE);
 
@@ -107,7 +109,7 @@ public final class BackupFlow {
                 long size = staging.size(key);
                 Ingested ingested;
                 try (InputStream image = staging.get(key)) {
-                    ingested = store.store().ingest(plan.volumeName() + " " + plan.backupUuid(), image, new ByteProgress("ingest", progress));
+                    ingested = store.store().ingest(plan.volumeName() + " " + plan.backupUuid(), image, new ByteProgress("ingest", progress, size));
                 }
                 if (ingested.sizeBytes() != size) {
                     throw new IOException("the store took " + ingested.sizeBytes() + " bytes of the " + size + " bytes staged");
@@ -197,7 +199,15 @@ public final class BackupFlow {
         void apply(Backup backup);
     }
 
+    /** Saves the Backup's state and step as a step begins (or ends the backup), and says the step begun. */
     private void record(Plan plan, String state, StepTimer timer, Changes changes) throws BusinessException {
+        journal.save(changes(plan, state, timer, changes));
+        if (timer.current() != null && !"failed".equals(state)) {
+            progress.accept(timer.current().words());
+        }
+    }
+
+    private static Backup changes(Plan plan, String state, StepTimer timer, Changes changes) {
         Backup b = new Backup(plan.backupUuid());
         b.setState(state);
         if (timer.current() != null) {
@@ -205,10 +215,7 @@ public final class BackupFlow {
         }
         b.setStepTimings(timer.millis());
         changes.apply(b);
-        journal.save(b);
-        if (timer.current() != null && !"failed".equals(state)) {
-            progress.accept(timer.current().words());
-        }
+        return b;
     }
 
     /** The store says {@code sha256:<hex>}; the Backup keeps the hex. */

@@ -14,15 +14,23 @@ final class ByteProgress implements Progress {
 
     private final String what;
     private final Consumer<String> lines;
+    private final long knownTotal;
     private long nextAt;
 
     ByteProgress(String what, Consumer<String> lines) {
+        this(what, lines, -1);
+    }
+
+    /** @param knownTotal the stream's length when the caller knows it (the staged object's), for a store that does not */
+    ByteProgress(String what, Consumer<String> lines, long knownTotal) {
         this.what = what;
         this.lines = lines;
+        this.knownTotal = knownTotal;
     }
 
     @Override
-    public synchronized void bytes(long done, long total) {
+    public synchronized void bytes(long done, long reported) {
+        long total = reported >= 0 ? reported : knownTotal;
         if (done < nextAt && (total < 0 || done < total)) {
             return;
         }
