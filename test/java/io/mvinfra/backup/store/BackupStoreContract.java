@@ -130,8 +130,11 @@ abstract class BackupStoreContract {
             store.ingest("before", new ByteArrayInputStream(image), Progress.NONE);
             Ingested after = store.ingest("after", new ByteArrayInputStream(changed), Progress.NONE);
 
-            assertThat(after.addedBytes()).as("1 %% of %d bytes changed", image.length).isLessThan(image.length / 10);
-            assertThat(after.newChunks()).isLessThanOrEqualTo(writes * 4);
+            // each write changes the chunks it falls in and may move a neighbour's cut: at worst (largest chunks) about
+            // 2 x 256 KiB around each, typically 2 x 64 KiB; cut points depend on the store's random key
+            assertThat(after.addedBytes()).as("1 %% of %d bytes changed", image.length)
+                    .isLessThan(writes * (writeBytes + 2L * Chunker.MAX_BYTES) + 16 * 1024);
+            assertThat(after.newChunks()).isBetween(writes, writes * 6);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.restore(after.imageId(), out, Progress.NONE);
             assertThat(out.toByteArray()).isEqualTo(changed);

@@ -46,14 +46,16 @@ final class TestImages {
         }
     }
 
-    /** A stream of {@code length} pseudo-random bytes made as it is read. */
+    /** A stream of {@code length} pseudo-random bytes made as it is read, the same whatever the reads' sizes. */
     static InputStream randomStream(long length, long seed) {
         Random random = new Random(seed);
         return new InputStream() {
+            private final byte[] block = new byte[64 * 1024];
+            private int blockAt = block.length;
             private long position;
 
             @Override
-            public int read() throws IOException {
+            public int read() {
                 byte[] one = new byte[1];
                 return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
@@ -63,10 +65,13 @@ final class TestImages {
                 if (position >= length) {
                     return -1;
                 }
-                int n = (int) Math.min(len, length - position);
-                byte[] part = new byte[n];
-                random.nextBytes(part);
-                System.arraycopy(part, 0, b, off, n);
+                if (blockAt == block.length) {
+                    random.nextBytes(block);
+                    blockAt = 0;
+                }
+                int n = (int) Math.min(Math.min(len, block.length - blockAt), length - position);
+                System.arraycopy(block, blockAt, b, off, n);
+                blockAt += n;
                 position += n;
                 return n;
             }
@@ -90,8 +95,14 @@ final class TestImages {
             count += len;
         }
 
+        private String hex;
+
+        /** The digest of everything written (once: it ends the digest). */
         String hex() {
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+            if (hex == null) {
+                hex = "sha256:" + HexFormat.of().formatHex(digest.digest());
+            }
+            return hex;
         }
     }
 }
