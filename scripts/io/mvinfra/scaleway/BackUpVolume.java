@@ -47,9 +47,12 @@ public class BackUpVolume extends ScalewayBackupButton {
         backup.setCreationDate(HttpRuntime.shared().time().now());
         String uuid = saveDurably(backup);
         BackupFlow.Plan plan = new BackupFlow.Plan(uuid, volume.getName(), id, zone, projectId(provider));
-        Ingested done = new BackupFlow(scaleway, settings, HttpRuntime.shared().time(), line -> progress(ctx, line), this::saveDurably).run(plan);
-        message(ctx, "%s backed up (Backup %s): a %d-byte QCOW2 image, %d bytes added to %s (%d of %d chunks new); digest %s%s", name,
+        BackupFlow.Done backedUp = new BackupFlow(scaleway, settings, HttpRuntime.shared().time(), line -> progress(ctx, line), this::saveDurably)
+                .run(plan);
+        Ingested done = backedUp.ingested();
+        message(ctx, "%s backed up (Backup %s): a %d-byte QCOW2 image, %d bytes added to %s (%d of %d chunks new); digest %s%s%s", name,
                 uuid, done.sizeBytes(), done.addedBytes(), settings.store(), done.newChunks(), done.chunks(), done.digest(),
-                cleaned.isEmpty() ? "" : "; first cleaned what an earlier backup left: " + String.join(", ", cleaned));
+                cleaned.isEmpty() ? "" : "; first cleaned what an earlier backup left: " + String.join(", ", cleaned),
+                backedUp.left().isEmpty() ? "" : "; left at Scaleway, cleaned at the next backup: " + String.join(", ", backedUp.left()));
     }
 }

@@ -63,8 +63,15 @@ public final class BackupFlow {
         this.journal = journal;
     }
 
-    /** Runs every step; the Backup ends {@code completed}, or {@code failed} with the step, and the exception says why. */
-    public Ingested run(Plan plan) throws BusinessException {
+    /** A backup done: what the store took, and what could not be deleted at Scaleway afterwards (kept on the Backup). */
+    public record Done(Ingested ingested, List<String> left) {
+    }
+
+    /**
+     * Runs every step; the Backup ends {@code completed} (a cleanup that fails after the ingest leaves it completed,
+     * holding what is left), or {@code failed} with the step, and the exception says why.
+     */
+    public Done run(Plan plan) throws BusinessException {
         StepTimer timer = new StepTimer(time);
         Waits waits = new Waits(time, progress);
         String bucket = settings.staging().bucket();
@@ -117,21 +124,26 @@ public final class BackupFlow {
 
                 timer.start(Step.CLEANUP);
                 record(plan, "cleaning", timer, b -> b.setStoreReference(ingested.imageId()));
-                staging.delete(key);
+                // the image is safe in the store from here: what cannot be deleted now is said and kept for the next backup
+                List<String> cleaned = new ArrayList<>();
+                List<String> left = new ArrayList<>();
+                boolean objectLeft = !deleteStaged(key, cleaned, left);
+                boolean snapshotLeft = !cleanSnapshot(plan.zone(), id, cleaned, left);
                 staged = false;
-                deleteSnapshot(plan.zone(), id);
                 snapshotId = null;
                 timer.end();
                 record(plan, "completed", timer, b -> {
                     b.setStep("");
-                    b.setSnapshotId("");
-                    b.setObjectKey("");
+                    b.setSnapshotId(snapshotLeft ? id : "");
+                    b.setObjectKey(objectLeft ? key : "");
+                    b.setStateReason(left.isEmpty() ? "" : Messages.cut("Completed; left at Scaleway, cleaned at the next backup: "
+                            + String.join(", ", left)));
                     b.setSizeBytes(ingested.sizeBytes());
                     b.setStoredBytes(ingested.addedBytes());
                     b.setDigest(hex(ingested.digest()));
                     b.setCompletedDate(time.now());
                 });
-                return ingested;
+                return new Done(ingested, left);
             }
         } catch (IOException | RuntimeException | BusinessException e) {
             Step failed = timer.current();

@@ -64,10 +64,13 @@ public final class Leftovers {
             Backup changes = new Backup(backup.getUuid());
             changes.setSnapshotId("");
             changes.setObjectKey("");
+            String what = done.isEmpty() ? "nothing was left" : String.join(", ", done);
             if (interrupted) {
                 changes.setState("failed");
-                changes.setStateReason(Messages.cut("Interrupted during step " + backup.getStep() + "; cleaned at the next backup: "
-                        + (done.isEmpty() ? "nothing was left" : String.join(", ", done))));
+                changes.setStateReason(Messages.cut("Interrupted during step " + backup.getStep() + "; cleaned at the next backup: " + what));
+            } else {
+                String before = backup.getStateReason() == null || backup.getStateReason().isBlank() ? "" : backup.getStateReason() + "; ";
+                changes.setStateReason(Messages.cut(before + "cleaned since by the next backup: " + what));
             }
             journal.save(changes);
             cleaned.addAll(done);

@@ -174,6 +174,52 @@ class BackUpVolumeTest {
     }
 
     @Test
+    void anIngestThatFailsDeletesTheStagingObjectAndTheSnapshot() throws Exception {
+        bed.block.onExport(() -> {   // the store's directory gone and a file in its place: every chunk write fails
+            try (var files = Files.walk(bed.storeDir())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                Files.writeString(bed.storeDir(), "not a directory");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        PressResult result = bed.scw.press("Volume", "backUpScalewayVolume", bed.volume);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).startsWith("Backup of volume data-1 failed at step 'ingest the image into the store' (ingest): ")
+                .contains("cleaned up: staging object s3://staging/", "snapshot ");
+        StoredEntity backup = onlyBackup();
+        assertThat(backup.value("step")).isEqualTo("ingest");
+        assertThat(backup.value("snapshotId")).isNull();
+        assertThat(backup.value("objectKey")).isNull();
+        assertNothingLeft();
+    }
+
+    @Test
+    void aSnapshotDeleteRefusedAfterTheIngestLeavesACompletedBackupHoldingItForTheNextOne() throws Exception {
+        bed.block.refuse("delete-snapshot", 409, "{\"message\": \"resource is in a transient state\", \"resource\": \"snapshot\", "
+                + "\"type\": \"transient_state\"}");
+
+        PressResult result = bed.scw.press("Volume", "backUpScalewayVolume", bed.volume);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCESS);
+        StoredEntity backup = onlyBackup();
+        assertThat(backup.value("state")).isEqualTo("completed");
+        assertThat(result.message()).contains("; left at Scaleway, cleaned at the next backup: snapshot " + backup.value("snapshotId"));
+        assertThat(bed.keys("staging")).isEmpty();
+        assertThat(bed.block.snapshotNames()).hasSize(1);
+
+        PressResult next = bed.scw.press("Volume", "backUpScalewayVolume", bed.volume);
+
+        assertThat(next.outcome()).as(next.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(next.message()).contains("first cleaned what an earlier backup left: snapshot " + backup.value("snapshotId"));
+        assertThat(bed.scw.field("Backup", backup.uuid(), "snapshotId")).isNull();
+        assertThat(bed.scw.field("Backup", backup.uuid(), "state")).isEqualTo("completed");
+        assertNothingLeft();
+    }
+
+    @Test
     void aBackupInterruptedMidWayIsCleanedByTheNextOne() throws Exception {
         // what a crash during the ingest leaves: a Backup in its step's state, holding the snapshot and the staged object
         assertThat(bed.scw.press("Volume", "backUpScalewayVolume", bed.volume).outcome()).isEqualTo(Outcome.SUCCESS);

@@ -67,6 +67,7 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
     final Map<String, Thing> volumes = new ConcurrentHashMap<>();
     final Map<String, Thing> snapshots = new ConcurrentHashMap<>();
     private final Map<String, ResponseDefinition> refusals = new ConcurrentHashMap<>();
+    private volatile Runnable onExport = () -> { };
     private volatile boolean snapshotsFail;
     private volatile boolean exportsHang;
 
@@ -106,6 +107,11 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
     /** The next request of {@code operation} (create-snapshot, export, import, create-volume, delete-snapshot) gets this answer. */
     void refuse(String operation, int status, String body) {
         refusals.put(operation, error(status, body));
+    }
+
+    /** Runs {@code task} when an export is asked for (as the test's way to break something between steps). */
+    void onExport(Runnable task) {
+        onExport = task;
     }
 
     /** Snapshots made from now on go {@code error} instead of {@code available}. */
@@ -231,6 +237,7 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
             return error(snapshot == null ? 404 : 409, "{\"message\": \"snapshot not available\", \"type\": \"precondition_failed\"}");
         }
         snapshot.json.put("status", "exporting");
+        onExport.run();
         if (exportsHang) {
             return ok(snapshot.json);
         }
