@@ -86,6 +86,26 @@ class RestoreBackupTest {
     }
 
     @Test
+    void aCorruptedStoreFailsTheUploadAndLeavesNoObjectNorVolume() throws Exception {
+        Path chunk;
+        try (var files = Files.walk(bed.storeDir())) {
+            chunk = files.filter(Files::isRegularFile).max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(chunk);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(chunk, bytes);
+
+        PressResult result = bed.scw.press("Backup", "restoreScalewayBackup", backup, Map.of("name", "data-1-restored"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("failed at step 'upload the image from the store to the staging bucket' (upload): ")
+                .contains("cleaned up: staging object s3://staging/mv-infra/restores/");
+        bed.wm.verify(0, postRequestedFor(urlPathEqualTo(SNAPSHOTS + "/import-from-object-storage")));
+        assertThat(bed.keys("staging")).isEmpty();
+        assertThat(bed.scw.all("Volume", "name", "data-1-restored")).isEmpty();
+    }
+
+    @Test
     void aRefusedImportDeletesTheStagingObjectAndSaysTheStep() {
         bed.block.refuse("import", 400, "{\"message\": \"invalid argument(s)\", \"type\": \"invalid_arguments\", \"details\": "
                 + "[{\"argument_name\": \"key\", \"reason\": \"constraint\", \"help_message\": \"the object is no QCOW2 image\"}]}");

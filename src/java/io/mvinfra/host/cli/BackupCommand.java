@@ -44,7 +44,7 @@ final class BackupCommand {
             if (System.console() != null) {
                 // someone watches a backup that may take an hour: each step and every 5 % of the stream, on stderr
                 PrintWriter err = err();
-                press = press.withProgress(line -> err.println("… " + line));
+                press = press.withProgress(line -> err.println(ProgressBar.render(line)));
             }
             PressResult result = h.actions().press(press);
             if (json) {
