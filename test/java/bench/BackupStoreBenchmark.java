@@ -53,7 +53,7 @@ public final class BackupStoreBenchmark {
                     image.getFileName(), imageBytes / (double) MIB, os.getAvailableProcessors(), os.getSystemLoadAverage());
 
             Result ours = new Result("mv-infra store");
-            Result restic = new Result("restic " + restic(work, List.of("version")).trim().split(" ")[1]);
+            Result restic = new Result("restic " + restic(work, List.of("version")).trim().split("\\s+")[1]);
             Path ourStore = work.resolve("ours");
             Path resticRepo = work.resolve("restic-repo");
             restic(work, List.of("init", "--repo", resticRepo.toString()));
@@ -61,11 +61,13 @@ public final class BackupStoreBenchmark {
             String imageDigest = sha256(image);
             try (BackupStore store = BackupStore.open(ourStore.toUri(), StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), null)) {
                 long start = System.nanoTime();
+                long cpu = jvmCpuNanos();
                 Ingested first;
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
                     first = store.ingest("bench", in, Progress.NONE);
                 }
                 ours.ingestSeconds = seconds(start);
+                ours.ingestCpuSeconds = (jvmCpuNanos() - cpu) / 1e9;
                 ours.storedBytes = treeBytes(ourStore);
                 ours.loadAtIngest = os.getSystemLoadAverage();
                 Path restored = work.resolve("ours-restored.qcow2");
@@ -79,7 +81,7 @@ public final class BackupStoreBenchmark {
             }
 
             long start = System.nanoTime();
-            restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString()));
+            restic.ingestCpuSeconds = resticCpuSeconds(restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString())));
             restic.ingestSeconds = seconds(start);
             restic.loadAtIngest = os.getSystemLoadAverage();
             restic.storedBytes = treeBytes(resticRepo);
@@ -105,11 +107,12 @@ public final class BackupStoreBenchmark {
             restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString()));
             restic.secondAdded = treeBytes(resticRepo) - before;
 
-            System.out.printf("%-22s %14s %14s %14s %10s %16s %10s%n", "", "ingest MiB/s", "stored MB", "restore MiB/s",
-                    "identical", "2nd backup adds", "load");
+            System.out.printf("%-18s %13s %18s %11s %14s %10s %16s %6s%n", "", "ingest MiB/s", "ingest MiB/cpu-s", "stored MB",
+                    "restore MiB/s", "identical", "2nd backup adds", "load");
             for (Result r : List.of(ours, restic)) {
-                System.out.printf("%-22s %14.1f %14.1f %14.1f %10s %13.1f MB %10.2f%n", r.name, imageBytes / MIB / r.ingestSeconds,
-                        r.storedBytes / 1e6, imageBytes / MIB / r.restoreSeconds, r.identical, r.secondAdded / 1e6, r.loadAtIngest);
+                System.out.printf("%-18s %13.1f %18.1f %11.1f %14.1f %10s %13.1f MB %6.2f%n", r.name, imageBytes / MIB / r.ingestSeconds,
+                        imageBytes / MIB / r.ingestCpuSeconds, r.storedBytes / 1e6, imageBytes / MIB / r.restoreSeconds, r.identical,
+                        r.secondAdded / 1e6, r.loadAtIngest);
             }
             System.out.printf("(second backup after 64 x 160 KiB writes of %s data; ours reported %.1f MB added; the changed image is %.1f MiB)%n",
                     System.getProperty("bench.writes", "random"), ours.secondReported / 1e6, changedBytes / (double) MIB);
@@ -127,6 +130,7 @@ public final class BackupStoreBenchmark {
         long secondReported;
         boolean identical;
         double loadAtIngest;
+        double ingestCpuSeconds;
 
         Result(String name) {
             this.name = name;
@@ -201,8 +205,27 @@ public final class BackupStoreBenchmark {
         run(Map.of(), image.getParent(), command);
     }
 
+    /** The whole JVM's CPU time: our workers, the reading thread, GC and JIT alike. */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** restic's user + system CPU seconds, from bash's {@code times} after it (its children's line). */
+    private static double resticCpuSeconds(String output) {
+        String[] lines = output.strip().split("\n");
+        double seconds = 0;
+        for (String part : lines[lines.length - 1].trim().split("\\s+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([\\d.]+)s").matcher(part);
+            if (m.matches()) {
+                seconds += Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2));
+            }
+        }
+        return seconds;
+    }
+
+    /** restic under bash, which prints the CPU time it used ({@code times}) as the last line. */
     private static String restic(Path work, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("restic"));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "restic \"$@\" && times", "restic"));
         command.addAll(args);
         return run(Map.of("RESTIC_PASSWORD", PASSPHRASE, "RESTIC_CACHE_DIR", work.resolve("restic-cache").toString()), work, command);
     }
