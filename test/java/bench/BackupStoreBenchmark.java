@@ -25,6 +25,8 @@ import io.mvinfra.backup.store.BackupStore;
 import io.mvinfra.backup.store.Ingested;
 import io.mvinfra.backup.store.Progress;
 import io.mvinfra.backup.store.StoreKey;
+import io.mvinfra.objectstorage.ObjectStorage;
+import support.S3Server;
 import support.TestHosts;
 
 /**
@@ -33,7 +35,8 @@ import support.TestHosts;
  * file), backed up into a local store by each, restored, then changed by 64 scattered 160 KiB writes (10 MiB, with
  * qemu-io) and backed up again. Figures: ingest MiB/s of image bytes, stored bytes, restore MiB/s (and whether the
  * restored file is byte-identical), bytes the second backup added. Everything lives under target/bench-backup and is
- * deleted at the end. Needs qemu-utils and restic.
+ * deleted at the end. Our store also goes into S3Proxy on loopback (-Dbench.s3=false skips it), for what one object per
+ * chunk costs over S3. Needs qemu-utils and restic.
  * mvn -B -q -Pbench test-compile exec:exec@bench -Dbench=BackupStoreBenchmark
  */
 public final class BackupStoreBenchmark {
@@ -93,6 +96,31 @@ public final class BackupStoreBenchmark {
             restic.identical = sha256(resticRestored).equals(imageDigest);
             deleteTree(resticTarget);
 
+            Result s3 = new Result("ours on S3Proxy");
+            if (!"false".equals(System.getProperty("bench.s3", "true"))) {
+                try (S3Server server = S3Server.start("bench-store"); ObjectStorage bucket = server.connect("bench-store");
+                     BackupStore store = BackupStore.open(java.net.URI.create("s3://bench-store/store"),
+                             StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), bucket)) {
+                    long s3Start = System.nanoTime();
+                    long s3Cpu = jvmCpuNanos();
+                    Ingested first;
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
+                        first = store.ingest("bench", in, Progress.NONE);
+                    }
+                    s3.ingestSeconds = seconds(s3Start);
+                    s3.ingestCpuSeconds = (jvmCpuNanos() - s3Cpu) / 1e9;
+                    s3.loadAtIngest = os.getSystemLoadAverage();
+                    s3.storedBytes = first.storedBytesTotal();
+                    s3Start = System.nanoTime();
+                    HashingSink sink = new HashingSink();
+                    store.restore(first.imageId(), sink, Progress.NONE);
+                    s3.restoreSeconds = seconds(s3Start);
+                    s3.identical = sink.hex().equals(imageDigest);
+                    s3.objects = first.newChunks() + 2;
+                    s3.secondAdded = -1;
+                }
+            }
+
             scatteredWrites(image);
             long changedBytes = Files.size(image);
             try (BackupStore store = BackupStore.open(ourStore.toUri(), StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), null)) {
@@ -109,10 +137,14 @@ public final class BackupStoreBenchmark {
 
             System.out.printf("%-18s %13s %18s %11s %14s %10s %16s %6s%n", "", "ingest MiB/s", "ingest MiB/cpu-s", "stored MB",
                     "restore MiB/s", "identical", "2nd backup adds", "load");
-            for (Result r : List.of(ours, restic)) {
+            for (Result r : s3.objects > 0 ? List.of(ours, restic, s3) : List.of(ours, restic)) {
                 System.out.printf("%-18s %13.1f %18.1f %11.1f %14.1f %10s %13.1f MB %6.2f%n", r.name, imageBytes / MIB / r.ingestSeconds,
                         imageBytes / MIB / r.ingestCpuSeconds, r.storedBytes / 1e6, imageBytes / MIB / r.restoreSeconds, r.identical,
                         r.secondAdded / 1e6, r.loadAtIngest);
+            }
+            if (s3.objects > 0) {
+                System.out.printf("(on S3Proxy, which writes through jclouds' filesystem store on this same machine: %d objects, the server's CPU"
+                        + " counted in ours; no second backup there)%n", s3.objects);
             }
             System.out.printf("(second backup after 64 x 160 KiB writes of %s data; ours reported %.1f MB added; the changed image is %.1f MiB)%n",
                     System.getProperty("bench.writes", "random"), ours.secondReported / 1e6, changedBytes / (double) MIB);
@@ -129,6 +161,7 @@ public final class BackupStoreBenchmark {
         long secondAdded;
         long secondReported;
         boolean identical;
+        int objects;
         double loadAtIngest;
         double ingestCpuSeconds;
 
@@ -239,6 +272,29 @@ public final class BackupStoreBenchmark {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
         return output;
+    }
+
+    /** Digests what is written, keeps nothing. */
+    private static final class HashingSink extends OutputStream {
+        private final MessageDigest digest;
+
+        HashingSink() throws Exception {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public void write(int b) {
+            digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private static double seconds(long startNanos) {
