@@ -25,6 +25,8 @@ import io.mvinfra.backup.store.BackupStore;
 import io.mvinfra.backup.store.Ingested;
 import io.mvinfra.backup.store.Progress;
 import io.mvinfra.backup.store.StoreKey;
+import io.mvinfra.objectstorage.ObjectStorage;
+import support.S3Server;
 import support.TestHosts;
 
 /**
@@ -33,7 +35,8 @@ import support.TestHosts;
  * file), backed up into a local store by each, restored, then changed by 64 scattered 160 KiB writes (10 MiB, with
  * qemu-io) and backed up again. Figures: ingest MiB/s of image bytes, stored bytes, restore MiB/s (and whether the
  * restored file is byte-identical), bytes the second backup added. Everything lives under target/bench-backup and is
- * deleted at the end. Needs qemu-utils and restic.
+ * deleted at the end. Our store also goes into S3Proxy on loopback (-Dbench.s3=false skips it), for what one object per
+ * chunk costs over S3. Needs qemu-utils and restic.
  * mvn -B -q -Pbench test-compile exec:exec@bench -Dbench=BackupStoreBenchmark
  */
 public final class BackupStoreBenchmark {
@@ -53,7 +56,7 @@ public final class BackupStoreBenchmark {
                     image.getFileName(), imageBytes / (double) MIB, os.getAvailableProcessors(), os.getSystemLoadAverage());
 
             Result ours = new Result("mv-infra store");
-            Result restic = new Result("restic " + restic(work, List.of("version")).trim().split(" ")[1]);
+            Result restic = new Result("restic " + restic(work, List.of("version")).trim().split("\\s+")[1]);
             Path ourStore = work.resolve("ours");
             Path resticRepo = work.resolve("restic-repo");
             restic(work, List.of("init", "--repo", resticRepo.toString()));
@@ -61,11 +64,13 @@ public final class BackupStoreBenchmark {
             String imageDigest = sha256(image);
             try (BackupStore store = BackupStore.open(ourStore.toUri(), StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), null)) {
                 long start = System.nanoTime();
+                long cpu = jvmCpuNanos();
                 Ingested first;
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
                     first = store.ingest("bench", in, Progress.NONE);
                 }
                 ours.ingestSeconds = seconds(start);
+                ours.ingestCpuSeconds = (jvmCpuNanos() - cpu) / 1e9;
                 ours.storedBytes = treeBytes(ourStore);
                 ours.loadAtIngest = os.getSystemLoadAverage();
                 Path restored = work.resolve("ours-restored.qcow2");
@@ -79,7 +84,7 @@ public final class BackupStoreBenchmark {
             }
 
             long start = System.nanoTime();
-            restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString()));
+            restic.ingestCpuSeconds = resticCpuSeconds(restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString())));
             restic.ingestSeconds = seconds(start);
             restic.loadAtIngest = os.getSystemLoadAverage();
             restic.storedBytes = treeBytes(resticRepo);
@@ -90,6 +95,31 @@ public final class BackupStoreBenchmark {
             Path resticRestored = resticTarget.resolve(image.toString().substring(1));
             restic.identical = sha256(resticRestored).equals(imageDigest);
             deleteTree(resticTarget);
+
+            Result s3 = new Result("ours on S3Proxy");
+            if (!"false".equals(System.getProperty("bench.s3", "true"))) {
+                try (S3Server server = S3Server.start("bench-store"); ObjectStorage bucket = server.connect("bench-store");
+                     BackupStore store = BackupStore.open(java.net.URI.create("s3://bench-store/store"),
+                             StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), bucket)) {
+                    long s3Start = System.nanoTime();
+                    long s3Cpu = jvmCpuNanos();
+                    Ingested first;
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
+                        first = store.ingest("bench", in, Progress.NONE);
+                    }
+                    s3.ingestSeconds = seconds(s3Start);
+                    s3.ingestCpuSeconds = (jvmCpuNanos() - s3Cpu) / 1e9;
+                    s3.loadAtIngest = os.getSystemLoadAverage();
+                    s3.storedBytes = first.storedBytesTotal();
+                    s3Start = System.nanoTime();
+                    HashingSink sink = new HashingSink();
+                    store.restore(first.imageId(), sink, Progress.NONE);
+                    s3.restoreSeconds = seconds(s3Start);
+                    s3.identical = sink.hex().equals(imageDigest);
+                    s3.objects = first.newChunks() + 2;
+                    s3.secondAdded = -1;
+                }
+            }
 
             scatteredWrites(image);
             long changedBytes = Files.size(image);
@@ -105,11 +135,16 @@ public final class BackupStoreBenchmark {
             restic(work, List.of("backup", "--repo", resticRepo.toString(), "--quiet", image.toString()));
             restic.secondAdded = treeBytes(resticRepo) - before;
 
-            System.out.printf("%-22s %14s %14s %14s %10s %16s %10s%n", "", "ingest MiB/s", "stored MB", "restore MiB/s",
-                    "identical", "2nd backup adds", "load");
-            for (Result r : List.of(ours, restic)) {
-                System.out.printf("%-22s %14.1f %14.1f %14.1f %10s %13.1f MB %10.2f%n", r.name, imageBytes / MIB / r.ingestSeconds,
-                        r.storedBytes / 1e6, imageBytes / MIB / r.restoreSeconds, r.identical, r.secondAdded / 1e6, r.loadAtIngest);
+            System.out.printf("%-18s %13s %18s %11s %14s %10s %16s %6s%n", "", "ingest MiB/s", "ingest MiB/cpu-s", "stored MB",
+                    "restore MiB/s", "identical", "2nd backup adds", "load");
+            for (Result r : s3.objects > 0 ? List.of(ours, restic, s3) : List.of(ours, restic)) {
+                System.out.printf("%-18s %13.1f %18.1f %11.1f %14.1f %10s %13.1f MB %6.2f%n", r.name, imageBytes / MIB / r.ingestSeconds,
+                        imageBytes / MIB / r.ingestCpuSeconds, r.storedBytes / 1e6, imageBytes / MIB / r.restoreSeconds, r.identical,
+                        r.secondAdded / 1e6, r.loadAtIngest);
+            }
+            if (s3.objects > 0) {
+                System.out.printf("(on S3Proxy, which writes through jclouds' filesystem store on this same machine: %d objects, the server's CPU"
+                        + " counted in ours; no second backup there)%n", s3.objects);
             }
             System.out.printf("(second backup after 64 x 160 KiB writes of %s data; ours reported %.1f MB added; the changed image is %.1f MiB)%n",
                     System.getProperty("bench.writes", "random"), ours.secondReported / 1e6, changedBytes / (double) MIB);
@@ -126,7 +161,9 @@ public final class BackupStoreBenchmark {
         long secondAdded;
         long secondReported;
         boolean identical;
+        int objects;
         double loadAtIngest;
+        double ingestCpuSeconds;
 
         Result(String name) {
             this.name = name;
@@ -201,8 +238,27 @@ public final class BackupStoreBenchmark {
         run(Map.of(), image.getParent(), command);
     }
 
+    /** The whole JVM's CPU time: our workers, the reading thread, GC and JIT alike. */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** restic's user + system CPU seconds, from bash's {@code times} after it (its children's line). */
+    private static double resticCpuSeconds(String output) {
+        String[] lines = output.strip().split("\n");
+        double seconds = 0;
+        for (String part : lines[lines.length - 1].trim().split("\\s+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([\\d.]+)s").matcher(part);
+            if (m.matches()) {
+                seconds += Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2));
+            }
+        }
+        return seconds;
+    }
+
+    /** restic under bash, which prints the CPU time it used ({@code times}) as the last line. */
     private static String restic(Path work, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("restic"));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "restic \"$@\" && times", "restic"));
         command.addAll(args);
         return run(Map.of("RESTIC_PASSWORD", PASSPHRASE, "RESTIC_CACHE_DIR", work.resolve("restic-cache").toString()), work, command);
     }
@@ -216,6 +272,29 @@ public final class BackupStoreBenchmark {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
         return output;
+    }
+
+    /** Digests what is written, keeps nothing. */
+    private static final class HashingSink extends OutputStream {
+        private final MessageDigest digest;
+
+        HashingSink() throws Exception {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public void write(int b) {
+            digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private static double seconds(long startNanos) {
