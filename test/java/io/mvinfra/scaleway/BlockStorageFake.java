@@ -29,9 +29,9 @@ import io.mvinfra.objectstorage.S3Location;
 
 /**
  * Scaleway Block Storage v1 as a WireMock transformer that plays the states with real bytes: a volume is a QCOW2 file;
- * a snapshot copies it ({@code creating} for one look, then {@code available}); an export is {@code exporting} for
- * one look, during which the snapshot's bytes are PUT into the S3 bucket named (a real S3 server on loopback), then
- * {@code available} again; an import reads the object back and becomes a snapshot of those bytes; a volume made
+ * a snapshot copies it ({@code creating} for one look, then {@code available}); an export is {@code exporting} while
+ * the snapshot's bytes are PUT, in the background, into the S3 bucket named (a real S3 server on loopback), and for
+ * one look after, then {@code available} again; an import reads the object back and becomes a snapshot of those bytes; a volume made
  * {@code from_snapshot} holds the snapshot's bytes. Field names and statuses are scaleway-sdk-go's
  * {@code api/block/v1/block_sdk.go}. Each operation can be made to answer a Scaleway error instead
  * ({@link #refuse}), and a snapshot can be made to go {@code error} or to stay {@code exporting}.
@@ -47,7 +47,8 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
         final ObjectNode json;
         Path bytes;
         final List<String> nextStates = new ArrayList<>();
-        Runnable onNextLook;
+        /** An export running: Scaleway's copy of the snapshot into the bucket, done in the background. */
+        java.util.concurrent.CompletableFuture<Void> export;
 
         Thing(ObjectNode json) {
             this.json = json;
@@ -204,12 +205,30 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
     }
 
     /** A look: what the thing had to do on this look happens, then it moves to its next state. */
-    private synchronized ObjectNode look(Thing thing) {
-        if (thing.onNextLook != null) {
-            Runnable task = thing.onNextLook;
-            thing.onNextLook = null;
-            task.run();
+    private ObjectNode look(Thing thing) {
+        if (thing.export != null) {
+            try {   // a look waits a little for a running export, well within the client's read timeout
+                thing.export.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                return thing.json.deepCopy();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                thing.json.put("status", "error");
+            }
+            synchronized (this) {
+                ObjectNode now = thing.json.deepCopy();   // this look still sees it exporting; the next one available
+                thing.export = null;
+                if (!thing.status().equals("error")) {
+                    thing.json.put("status", "available");
+                }
+                return now;
+            }
         }
+        synchronized (this) {
+            return nextState(thing);
+        }
+    }
+
+    private ObjectNode nextState(Thing thing) {
         ObjectNode now = thing.json.deepCopy();
         if (!thing.nextStates.isEmpty()) {
             thing.json.put("status", thing.nextStates.remove(0));
@@ -243,12 +262,8 @@ final class BlockStorageFake implements ResponseDefinitionTransformerV2 {
         }
         String bucket = body.path("bucket").asText();
         String key = body.path("key").asText();
-        // Scaleway writes the object while the snapshot is exporting: the first look sees it exporting, the object not there yet
-        snapshot.nextStates.add("exporting");
-        snapshot.nextStates.add("available");
-        snapshot.onNextLook = () -> {
-            snapshot.onNextLook = () -> put(bucket, key, snapshot.bytes);
-        };
+        // Scaleway writes the object in the background while the snapshot is exporting
+        snapshot.export = java.util.concurrent.CompletableFuture.runAsync(() -> put(bucket, key, snapshot.bytes));
         return ok(snapshot.json);
     }
 
