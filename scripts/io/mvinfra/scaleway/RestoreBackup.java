@@ -43,7 +43,7 @@ public class RestoreBackup extends ScalewayBackupButton {
         restored.setProvider(new ServiceProvider(provider.getUuid()));
         restored.setName(name);
         restored.setZone(zone);
-        RestoreFlow.Plan plan = new RestoreFlow.Plan(backup.getUuid(), source.label(), backup.getStoreReference(), backup.getVolumeSize(),
+        RestoreFlow.Plan plan = new RestoreFlow.Plan(backup.getUuid(), source.label(), backup.getStoreReference(), backup.getSizeBytes(), backup.getVolumeSize(),
                 zone, name, projectId(provider));
         RestoreFlow.Outcome outcome = new RestoreFlow(scaleway, settings, HttpRuntime.shared().time(), line -> progress(ctx, line))
                 .run(plan, volume -> {

@@ -36,8 +36,13 @@ public final class RestoreFlow {
         void volume(BlockVolume volume) throws BusinessException;
     }
 
-    /** @param volumeSize bytes of the volume backed up: the imported snapshot's size */
-    public record Plan(String backupUuid, String backupLabel, String imageId, Long volumeSize, String zone, String name, String projectId) {
+    /**
+     * @param imageBytes the image's length (the Backup's {@code sizeBytes}): the upload's part size follows from it, so
+     *                   a volume of terabytes stays within the 1,000 parts Scaleway allows (an unknown length, some 15 GiB)
+     * @param volumeSize bytes of the volume backed up: the imported snapshot's size
+     */
+    public record Plan(String backupUuid, String backupLabel, String imageId, Long imageBytes, Long volumeSize, String zone, String name,
+                       String projectId) {
 
         String stagingKey(long startedMillis) {
             return "mv-infra/restores/" + backupUuid + "/" + startedMillis + ".qcow2";
@@ -75,7 +80,7 @@ public final class RestoreFlow {
 
                 start(timer, Step.UPLOAD);
                 staged = true;
-                Restored image = upload(store, staging, plan.imageId(), key);
+                Restored image = upload(store, staging, plan.imageId(), plan.imageBytes() == null ? -1 : plan.imageBytes(), key);
 
                 start(timer, Step.IMPORT);
                 BlockSnapshot imported = scaleway.snapshots().importFromObjectStorage(plan.zone(),
@@ -147,11 +152,11 @@ public final class RestoreFlow {
      * restore never leaves its object behind (the caller deletes it). A failed upload closes the pipe, which stops the
      * store's side too.
      */
-    private Restored upload(BackupSettings.OpenStore store, ObjectStorage staging, String imageId, String key) throws IOException {
+    private Restored upload(BackupSettings.OpenStore store, ObjectStorage staging, String imageId, long length, String key) throws IOException {
         BytePipe pipe = new BytePipe(1 << 20);
         CompletableFuture<Restored> restore = CompletableFuture.supplyAsync(() -> {
             try (OutputStream out = pipe.out()) {
-                return store.store().restore(imageId, out, new ByteProgress("upload", progress));
+                return store.store().restore(imageId, out, new ByteProgress("upload", progress, length));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -162,7 +167,7 @@ public final class RestoreFlow {
         });
         IOException uploadFailure = null;
         try (InputStream image = pipe.in()) {
-            staging.put(key, image, -1);
+            staging.put(key, image, length);
         } catch (IOException e) {
             uploadFailure = e;
         }
