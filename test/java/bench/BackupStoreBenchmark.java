@@ -62,21 +62,11 @@ public final class BackupStoreBenchmark {
             restic(work, List.of("init", "--repo", resticRepo.toString()));
 
             String imageDigest = sha256(image);
-            double warmSeconds;
-            double warmCpuSeconds;
             try (BackupStore store = BackupStore.open(ourStore.toUri(), StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), null)) {
-                long start = System.nanoTime();
-                long cpu = jvmCpuNanos();
-                Ingested first;
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
-                    first = store.ingest("bench", in, Progress.NONE);
-                }
-                ours.ingestSeconds = seconds(start);
-                ours.ingestCpuSeconds = (jvmCpuNanos() - cpu) / 1e9;
+                Ingested first = timedIngest(store, image, ours);
                 ours.storedBytes = treeBytes(ourStore);
-                ours.loadAtIngest = os.getSystemLoadAverage();
                 Path restored = work.resolve("ours-restored.qcow2");
-                start = System.nanoTime();
+                long start = System.nanoTime();
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(restored), 1 << 20)) {
                     store.restore(first.imageId(), out, Progress.NONE);
                 }
@@ -86,14 +76,9 @@ public final class BackupStoreBenchmark {
             }
             // the same again in this JVM, into a new store: what a long-running host (serve) sees, the JIT warm
             Path warmStore = work.resolve("ours-warm");
+            Result warm = new Result("ours warm");
             try (BackupStore store = BackupStore.open(warmStore.toUri(), StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), null)) {
-                long start = System.nanoTime();
-                long cpu = jvmCpuNanos();
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
-                    store.ingest("bench warm", in, Progress.NONE);
-                }
-                warmSeconds = seconds(start);
-                warmCpuSeconds = (jvmCpuNanos() - cpu) / 1e9;
+                timedIngest(store, image, warm);
             }
             deleteTree(warmStore);
 
@@ -115,17 +100,9 @@ public final class BackupStoreBenchmark {
                 try (S3Server server = S3Server.start("bench-store"); ObjectStorage bucket = server.connect("bench-store");
                      BackupStore store = BackupStore.open(java.net.URI.create("s3://bench-store/store"),
                              StoreKey.fromPassphrase(PASSPHRASE.toCharArray()), bucket)) {
-                    long s3Start = System.nanoTime();
-                    long s3Cpu = jvmCpuNanos();
-                    Ingested first;
-                    try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
-                        first = store.ingest("bench", in, Progress.NONE);
-                    }
-                    s3.ingestSeconds = seconds(s3Start);
-                    s3.ingestCpuSeconds = (jvmCpuNanos() - s3Cpu) / 1e9;
-                    s3.loadAtIngest = os.getSystemLoadAverage();
+                    Ingested first = timedIngest(store, image, s3);
                     s3.storedBytes = first.storedBytesTotal();
-                    s3Start = System.nanoTime();
+                    long s3Start = System.nanoTime();
                     HashingSink sink = new HashingSink();
                     store.restore(first.imageId(), sink, Progress.NONE);
                     s3.restoreSeconds = seconds(s3Start);
@@ -157,7 +134,7 @@ public final class BackupStoreBenchmark {
                         r.secondAdded / 1e6, r.loadAtIngest);
             }
             System.out.printf("(ours again in the same JVM, warm, into a new store: %.1f MiB/s, %.1f MiB/cpu-s)%n",
-                    imageBytes / MIB / warmSeconds, imageBytes / MIB / warmCpuSeconds);
+                    imageBytes / MIB / warm.ingestSeconds, imageBytes / MIB / warm.ingestCpuSeconds);
             if (s3.objects > 0) {
                 System.out.printf("(on S3Proxy, which writes through jclouds' filesystem store on this same machine: %d objects, the server's CPU"
                         + " counted in ours; no second backup there)%n", s3.objects);
@@ -252,6 +229,20 @@ public final class BackupStoreBenchmark {
         }
         command.add(image.toString());
         run(Map.of(), image.getParent(), command);
+    }
+
+    /** Ingests the image file, noting wall and CPU time and the load into {@code into}. */
+    private static Ingested timedIngest(BackupStore store, Path image, Result into) throws IOException {
+        long start = System.nanoTime();
+        long cpu = jvmCpuNanos();
+        Ingested ingested;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(image), 1 << 20)) {
+            ingested = store.ingest(into.name, in, Progress.NONE);
+        }
+        into.ingestSeconds = seconds(start);
+        into.ingestCpuSeconds = (jvmCpuNanos() - cpu) / 1e9;
+        into.loadAtIngest = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return ingested;
     }
 
     /** The whole JVM's CPU time: our workers, the reading thread, GC and JIT alike. */
