@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +34,8 @@ import javax.crypto.Mac;
  * {@link Sealer} under its name), {@code images/<uuid>} (a sealed, compressed {@link ImageIndex}) and
  * {@code locks/} ({@link StoreLocks}).
  * <p>
- * Work runs as a pipeline over a bounded window: the caller's thread reads, cuts chunks and digests the image;
- * a pool of workers names, compresses, seals and writes chunks (or reads, opens and checks them) in parallel; the
+ * Work runs as a pipeline over a bounded window: the caller's thread reads and cuts chunks, a thread of the store's
+ * digests the image ({@link ImageDigest}), a pool of workers names, compresses, seals and writes chunks (or reads, opens and checks them) in parallel; the
  * caller's thread takes their results back in order. At most {@link #window} chunks (each at most
  * {@link Chunker#MAX_BYTES}) are in flight, whatever the image's size.
  * <p>
@@ -51,6 +49,7 @@ final class DedupStore implements BackupStore {
     static final String IMAGES = "images/";
     /** Level 1: on disk images (random data, logs) as small as level 3 here and a third cheaper (ChunkCodecBenchmark). */
     static final int COMPRESSION_LEVEL = 1;
+    private static final int SAMPLE_BYTES = 4096;
     private static final byte RAW = 0;
     private static final byte ZSTD = 1;
     private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -63,6 +62,7 @@ final class DedupStore implements BackupStore {
     private final StoreLocks locks;
     private final Clock clock;
     private final ExecutorService workers;
+    private final ExecutorService digester;
     private final int window;
     private final ThreadLocal<Mac> chunkIdMac;
 
@@ -77,6 +77,11 @@ final class DedupStore implements BackupStore {
         AtomicInteger counter = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "backup-store-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.digester = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "backup-store-digest");
             thread.setDaemon(true);
             return thread;
         });
@@ -113,13 +118,14 @@ final class DedupStore implements BackupStore {
                     storedBefore += object.getValue();
                 }
             }
-            MessageDigest digest = sha256();
+            ImageDigest digest = new ImageDigest(digester);
             Chunker chunker = new Chunker(gear, image);
             Window<ChunkWrite> inFlight = new Window<>();
             List<ImageIndex.ChunkRef> chunks = new ArrayList<>();
             long size = 0;
             long added = 0;
             int newChunks = 0;
+            String imageDigest;
             try {
                 for (byte[] chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
                     digest.update(chunk);
@@ -141,10 +147,11 @@ final class DedupStore implements BackupStore {
                     added += written.storedBytes();
                     newChunks += written.storedBytes() > 0 ? 1 : 0;
                 }
+                imageDigest = digest.finish();
             } finally {
                 inFlight.cancel();
+                digest.cancel();
             }
-            String imageDigest = "sha256:" + HEX.formatHex(digest.digest());
             ImageIndex index = new ImageIndex(imageId, label, clock.instant(), size, imageDigest, chunks);
             byte[] sealedIndex = seal(IMAGES + imageId, index.toJson());
             backend.write(IMAGES + imageId, sealedIndex);
@@ -158,9 +165,10 @@ final class DedupStore implements BackupStore {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(progress, "progress");
         ImageIndex index = index(imageId);
-        MessageDigest digest = sha256();
+        ImageDigest digest = new ImageDigest(digester);
         Window<byte[]> inFlight = new Window<>();
         long done = 0;
+        String actual;
         try {
             int next = 0;
             List<ImageIndex.ChunkRef> chunks = index.chunks();
@@ -175,10 +183,11 @@ final class DedupStore implements BackupStore {
                 done += chunk.length;
                 progress.bytes(done, index.sizeBytes());
             }
+            actual = digest.finish();
         } finally {
             inFlight.cancel();
+            digest.cancel();
         }
-        String actual = "sha256:" + HEX.formatHex(digest.digest());
         if (!actual.equals(index.digest()) || done != index.sizeBytes()) {
             throw new DigestMismatchException(imageId, index.digest(), actual);
         }
@@ -195,11 +204,12 @@ final class DedupStore implements BackupStore {
         } catch (BrokenObjectException e) {
             return new Verification(imageId, 0, List.of("the image's index " + e.getMessage()));
         }
-        MessageDigest digest = sha256();
+        ImageDigest digest = new ImageDigest(digester);
         List<String> problems = new ArrayList<>();
         Window<byte[]> inFlight = new Window<>();
         List<ImageIndex.ChunkRef> chunks = index.chunks();
         long done = 0;
+        String actual;
         try {
             int submitted = 0;
             for (int taken = 0; taken < chunks.size(); taken++) {
@@ -219,10 +229,11 @@ final class DedupStore implements BackupStore {
                 done += ref.sizeBytes();
                 progress.bytes(done, index.sizeBytes());
             }
+            actual = digest.finish();
         } finally {
             inFlight.cancel();
+            digest.cancel();
         }
-        String actual = "sha256:" + HEX.formatHex(digest.digest());
         if (problems.isEmpty() && !actual.equals(index.digest())) {
             problems.add("the image's chunks read back with digest " + actual + " but it was stored with " + index.digest());
         }
@@ -276,6 +287,7 @@ final class DedupStore implements BackupStore {
     @Override
     public void close() {
         workers.shutdownNow();
+        digester.shutdownNow();
     }
 
     private ChunkWrite writeChunk(byte[] chunk, Set<String> known) throws IOException {
@@ -318,18 +330,38 @@ final class DedupStore implements BackupStore {
         return index;
     }
 
-    /** Compressed when zstd saves anything (random data is stored as is), then sealed under its name. */
+    /**
+     * Compressed when zstd saves anything, then sealed under its name. A chunk whose two 4 KiB samples do not
+     * compress (random data, already compressed files: most of a disk's bytes) is stored as is without trying the
+     * whole: that try cost as much CPU as sealing it (ChunkCodecBenchmark).
+     */
     private byte[] seal(String name, byte[] plain) {
-        byte[] payload = new byte[1 + (int) Zstd.compressBound(plain.length)];
-        long compressed = Zstd.compressByteArray(payload, 1, payload.length - 1, plain, 0, plain.length, COMPRESSION_LEVEL);
-        if (!Zstd.isError(compressed) && compressed < plain.length) {
-            payload[0] = ZSTD;
-            return sealer.seal(name, payload, 0, 1 + (int) compressed);
+        if (looksCompressible(plain)) {
+            byte[] payload = new byte[1 + (int) Zstd.compressBound(plain.length)];
+            long compressed = Zstd.compressByteArray(payload, 1, payload.length - 1, plain, 0, plain.length, COMPRESSION_LEVEL);
+            if (!Zstd.isError(compressed) && compressed < plain.length) {
+                payload[0] = ZSTD;
+                return sealer.seal(name, payload, 0, 1 + (int) compressed);
+            }
         }
         byte[] raw = new byte[1 + plain.length];
         raw[0] = RAW;
         System.arraycopy(plain, 0, raw, 1, plain.length);
         return sealer.seal(name, raw, 0, raw.length);
+    }
+
+    private static boolean looksCompressible(byte[] plain) {
+        if (plain.length < 4 * SAMPLE_BYTES) {
+            return true;
+        }
+        byte[] sample = new byte[(int) Zstd.compressBound(SAMPLE_BYTES)];
+        for (int at : new int[] {0, plain.length / 2}) {
+            long size = Zstd.compressByteArray(sample, 0, sample.length, plain, at, SAMPLE_BYTES, COMPRESSION_LEVEL);
+            if (Zstd.isError(size) || size < SAMPLE_BYTES * 31L / 32) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private byte[] unseal(String name, byte[] sealed) throws BrokenObjectException {
@@ -366,13 +398,6 @@ final class DedupStore implements BackupStore {
         return CHUNKS + id.substring(0, 2) + "/" + id;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
 
     private record ChunkWrite(ImageIndex.ChunkRef ref, long storedBytes) { }
 
