@@ -36,7 +36,8 @@ public class BackUpVolume extends ScalewayBackupButton {
             describeDryRun(ctx, scaleway.snapshots().create(zone, new CreateSnapshotRequest(id, plan.snapshotName(), plan.projectId(), List.of())));
             return;
         }
-        List<String> cleaned = new Leftovers(scaleway, settings, this::saveDurably).clean(findAll(Backup.class, "volume", volume.getUuid()));
+        Leftovers leftovers = new Leftovers(scaleway, settings, this::saveDurably);
+        List<String> cleaned = leftovers.clean(findAll(Backup.class, "volume", volume.getUuid()));
         Backup backup = new Backup();
         backup.setVolume(new Volume(volume.getUuid()));
         backup.setZone(zone);
@@ -50,9 +51,11 @@ public class BackUpVolume extends ScalewayBackupButton {
         BackupFlow.Done backedUp = new BackupFlow(scaleway, settings, HttpRuntime.shared().time(), line -> progress(ctx, line), this::saveDurably)
                 .run(plan);
         Ingested done = backedUp.ingested();
-        message(ctx, "%s backed up (Backup %s): a %d-byte QCOW2 image, %d bytes added to %s (%d of %d chunks new); digest %s%s%s", name,
+        message(ctx, "%s backed up (Backup %s): a %d-byte QCOW2 image, %d bytes added to %s (%d of %d chunks new); digest %s%s%s%s", name,
                 uuid, done.sizeBytes(), done.addedBytes(), settings.store(), done.newChunks(), done.chunks(), done.digest(),
                 cleaned.isEmpty() ? "" : "; first cleaned what an earlier backup left: " + String.join(", ", cleaned),
-                backedUp.left().isEmpty() ? "" : "; left at Scaleway, cleaned at the next backup: " + String.join(", ", backedUp.left()));
+                backedUp.left().isEmpty() ? "" : "; left at Scaleway, cleaned at the next backup: " + String.join(", ", backedUp.left()),
+                leftovers.notCleaned().isEmpty() ? "" : "; an earlier backup still holds, tried again at the next one: "
+                        + String.join(", ", leftovers.notCleaned()));
     }
 }

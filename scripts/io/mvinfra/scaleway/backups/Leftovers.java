@@ -31,7 +31,12 @@ public final class Leftovers {
         this.journal = journal;
     }
 
-    /** Cleans every Backup of the list that holds something; answers what was cleaned, for the message. */
+    private final List<String> notCleaned = new ArrayList<>();
+
+    /**
+     * Cleans every Backup of the list that holds something; answers what was cleaned, for the message. What cannot be
+     * deleted now (a snapshot still exporting) stays on its Backup for a later backup, and {@link #notCleaned} says it.
+     */
     public List<String> clean(List<Backup> backups) throws BusinessException {
         List<String> cleaned = new ArrayList<>();
         for (Backup backup : backups) {
@@ -42,24 +47,32 @@ public final class Leftovers {
                 continue;
             }
             List<String> done = new ArrayList<>();
+            List<String> stuck = new ArrayList<>();
             if (holdsObject) {
                 try (ObjectStorage staging = ObjectStorage.connect(settings.stagingIn(backup.getBucket()), settings.keys())) {
                     staging.delete(backup.getObjectKey());
                     done.add("staging object s3://" + backup.getBucket() + "/" + backup.getObjectKey());
-                } catch (IOException e) {
-                    throw new BusinessException("Backup " + backup.getUuid() + " holds the staging object s3://" + backup.getBucket() + "/"
-                            + backup.getObjectKey() + ", which could not be deleted: " + e.getMessage(), e);
+                } catch (IOException | RuntimeException e) {
+                    stuck.add("staging object s3://" + backup.getBucket() + "/" + backup.getObjectKey() + " (" + e.getMessage() + ")");
                 }
             }
             if (holdsSnapshot) {
                 try {
                     scaleway.snapshots().delete(backup.getZone(), backup.getSnapshotId()).send();
+                    done.add("snapshot " + backup.getSnapshotId());
                 } catch (ProviderException e) {
-                    if (!e.is(ProviderException.Kind.NOT_FOUND)) {
-                        throw e;
+                    if (e.is(ProviderException.Kind.NOT_FOUND)) {
+                        done.add("snapshot " + backup.getSnapshotId());
+                    } else {
+                        stuck.add("snapshot " + backup.getSnapshotId() + " (" + e.getMessage() + ")");
                     }
                 }
-                done.add("snapshot " + backup.getSnapshotId());
+            }
+            if (!stuck.isEmpty()) {
+                // still held: the Backup keeps saying so, and a later backup tries again; this one goes on
+                notCleaned.addAll(stuck);
+                cleaned.addAll(done);
+                continue;
             }
             Backup changes = new Backup(backup.getUuid());
             changes.setSnapshotId("");
@@ -76,6 +89,11 @@ public final class Leftovers {
             cleaned.addAll(done);
         }
         return cleaned;
+    }
+
+    /** What the last {@link #clean} could not delete, each with why. */
+    public List<String> notCleaned() {
+        return List.copyOf(notCleaned);
     }
 
     private static boolean present(String value) {
