@@ -45,6 +45,31 @@ public final class SnapshotClient {
                 .findFirst();
     }
 
+    /**
+     * Exports the snapshot as a QCOW2 object into a bucket of its region. Scaleway answers the snapshot
+     * {@code exporting} and writes the object later: the object's appearance, not this answer, says it is done.
+     * Exporting the same snapshot to the same key twice writes the same object, so a lost answer may be resent.
+     */
+    public ProviderCall<BlockSnapshot> exportToObjectStorage(String zone, String id, ObjectStorageObject target) {
+        return new ProviderCall<>(http.post(SNAPSHOT + "/export-to-object-storage", zone, id).body(target).safeToResend(),
+                post -> post.read(BlockSnapshot.class));
+    }
+
+    /**
+     * Imports a QCOW2 object of a bucket in the zone's region as a new snapshot ({@code creating}, then
+     * {@code available}). When the answer is lost, a snapshot of the same name is looked up before any second send.
+     */
+    public ProviderCall<BlockSnapshot> importFromObjectStorage(String zone, ImportSnapshotRequest request) {
+        return new ProviderCall<>(http.post(SNAPSHOTS + "/import-from-object-storage", zone).body(request),
+                post -> post.create(BlockSnapshot.class, () -> findImported(zone, request.name())));
+    }
+
+    private Optional<BlockSnapshot> findImported(String zone, String name) {
+        return http.get(SNAPSHOTS, zone).query("name", name).at("snapshots").list(BlockSnapshot.class).stream()
+                .filter(s -> name.equals(s.name()) && !"deleted".equals(s.status()))
+                .findFirst();
+    }
+
     /** Deletes a snapshot nothing refers to (Scaleway refuses one {@code in_use}, an image's say). */
     public ProviderCall<String> delete(String zone, String id) {
         return ProviderCall.answering(http.delete(SNAPSHOT, zone, id), id);

@@ -101,6 +101,6 @@ class RefreshTokensTest {
     void theJobIsScheduledByItsMeveoTimer() {
         assertThat(host.module().jobs().get("token-refresh").timerCode()).isEqualTo("every-quarter-hour");
         assertThat(host.module().timers().get("every-quarter-hour").cron()).isEqualTo("0 */15 * * * *");
-        assertThat(host.startScheduler().scheduled()).containsExactly("token-refresh (0 */15 * * * *)");
+        assertThat(host.startScheduler().scheduled()).contains("token-refresh (0 */15 * * * *)");   // beside backup-retention
     }
 }

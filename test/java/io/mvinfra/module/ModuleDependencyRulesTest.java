@@ -31,7 +31,9 @@ class ModuleDependencyRulesTest {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final List<String> ALLOWED = List.of("java.", "javax.crypto.", "javax.net.", "javax.transaction.", "org.meveo.", "okhttp3.", "okio.",
-            "com.fasterxml.jackson.", "org.slf4j.");
+            "com.fasterxml.jackson.", "org.slf4j.",
+            // the backup store's libraries, declared for Meveo in ScriptInstanceGenerator.MAVEN_DEPENDENCIES
+            "io.minio.", "com.github.luben.zstd.", "org.bouncycastle.");
     private static final String MODULE = "io.mvinfra.";
     private static final String REGISTRY = "io.mvinfra.providers";
     /** Service names that belong to one provider family even where its package name does not show. */

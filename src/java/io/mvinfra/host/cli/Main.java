@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "mv-infra", mixinStandardHelpOptions = true, version = "mv-infra 0.1.0",
         description = "Run the mv-infra Meveo module stand-alone: entities, buttons, jobs, web admin.",
         subcommands = {ServeCommand.class, ModuleCommand.class, EntityCommand.class, ActionCommand.class, JobCommand.class, CredentialCommand.class,
-                AuditCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, UserCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -56,7 +56,7 @@ public final class Main {
 
     private static final java.util.Map<String, Class<?>> COMMANDS = java.util.Map.of("serve", ServeCommand.class, "module", ModuleCommand.class,
             "entity", EntityCommand.class, "action", ActionCommand.class, "job", JobCommand.class, "credential", CredentialCommand.class,
-            "audit", AuditCommand.class, "user", UserCommand.class);
+            "audit", AuditCommand.class, "user", UserCommand.class, "backup", BackupCommand.class);
 
     private static CommandLine configured(CommandLine cli) {
         cli.setExecutionExceptionHandler(new ErrorHandler());

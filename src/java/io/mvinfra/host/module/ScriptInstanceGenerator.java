@@ -36,9 +36,12 @@ public final class ScriptInstanceGenerator {
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*\\s*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*public\\s", Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("\\b[A-Z]\\w*\\b");
 
-    /** Libraries Meveo itself does not ship to scripts, declared so its install fetches them. */
-    private static final Map<String, String[]> MAVEN_DEPENDENCIES = Map.of(
-            "okhttp3.", new String[] {"com.squareup.okhttp3", "okhttp", "4.12.0"});
+    /** Libraries Meveo itself does not ship to scripts, declared so its install fetches them (sorted: the files must not vary). */
+    private static final Map<String, String[]> MAVEN_DEPENDENCIES = new TreeMap<>(Map.of(
+            "okhttp3.", new String[] {"com.squareup.okhttp3", "okhttp", "4.12.0"},
+            "io.minio.", new String[] {"io.minio", "minio", "8.5.17"},
+            "com.github.luben.zstd.", new String[] {"com.github.luben", "zstd-jni", "1.5.7-28"},
+            "org.bouncycastle.", new String[] {"org.bouncycastle", "bcprov-jdk18on", "1.87"}));
 
     private final ObjectMapper json = new ObjectMapper();
 

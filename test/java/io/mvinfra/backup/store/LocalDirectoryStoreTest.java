@@ -1,0 +1,56 @@
+package io.mvinfra.backup.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mvinfra.objectstorage.ObjectStorage;
+
+/** The store in a local directory ({@code file:///…}). */
+class LocalDirectoryStoreTest extends BackupStoreContract {
+
+    @TempDir
+    Path temp;
+    private int stores;
+
+    @Override
+    URI location() {
+        return temp.resolve("store-" + (++stores)).toUri();
+    }
+
+    @Override
+    ObjectStorage s3() {
+        return null;
+    }
+
+    @Override
+    Map<String, byte[]> rawObjects(URI location) throws IOException {
+        Path root = Path.of(location);
+        Map<String, byte[]> objects = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return objects;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                objects.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return objects;
+    }
+
+    @Override
+    void overwriteRaw(URI location, String name, byte[] bytes) throws IOException {
+        Files.write(Path.of(location).resolve(name), bytes);
+    }
+
+    @Override
+    void deleteRaw(URI location, String name) throws IOException {
+        Files.delete(Path.of(location).resolve(name));
+    }
+}
