@@ -1,17 +1,18 @@
 package io.mvinfra.backup.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** A store in a local directory: one file per object, written to a temporary name then renamed into place. */
 final class LocalDirectoryBackend implements StoreBackend {
@@ -70,22 +71,26 @@ final class LocalDirectoryBackend implements StoreBackend {
         if (!Files.isDirectory(start)) {
             return found;
         }
-        try (Stream<Path> files = Files.walk(start)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
+        // walkFileTree rather than Files.walk: an ingest renames its temporary files while a prune lists, and
+        // Files.walk fails on an entry that vanishes between its directory read and its attributes
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                if (name.startsWith(prefix) && !name.endsWith(TEMP_SUFFIX)) {
-                    try {
-                        found.put(name, Files.size(file));
-                    } catch (NoSuchFileException gone) {
-                        // deleted while we walked: not there any more
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                if (attributes.isRegularFile() && name.startsWith(prefix) && !name.endsWith(TEMP_SUFFIX)) {
+                    found.put(name, attributes.size());
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted or renamed while we walked: not there any more
+                }
+                throw e;
+            }
+        });
         return found;
     }
 
