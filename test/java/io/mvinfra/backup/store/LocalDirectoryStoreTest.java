@@ -2,11 +2,14 @@ package io.mvinfra.backup.store;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +39,24 @@ class LocalDirectoryStoreTest extends BackupStoreContract {
         if (!Files.isDirectory(root)) {
             return objects;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                objects.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        // a running ingest's temporary files are not objects yet, and are renamed while we look
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile() && !file.toString().endsWith(".tmp")) {
+                    objects.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         return objects;
     }
 
