@@ -103,23 +103,7 @@ final class ActionCommand {
                     press = press.withProgress(line -> err.println("… " + line));
                 }
                 PressResult result = h.actions().press(press);
-                if (json) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("outcome", result.outcome());
-                    m.put("message", result.message());
-                    m.put("durationMs", result.durationMs());
-                    Output.json(out(), m);
-                } else if (result.succeeded()) {
-                    out().println(result.message());
-                }
-                if (!result.succeeded()) {
-                    err().println("error: " + result.message());
-                }
-                return switch (result.outcome()) {
-                    case SUCCESS -> Main.OK;
-                    case REFUSED -> Main.BAD_INPUT;
-                    case FAILED -> Main.FAILED;
-                };
+                return PressOutcome.report(result, json, Map.of(), out(), err());
             }
         }
     }

@@ -47,24 +47,7 @@ final class BackupCommand {
                 press = press.withProgress(line -> err.println(ProgressBar.render(line)));
             }
             PressResult result = h.actions().press(press);
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("outcome", result.outcome());
-                m.put("message", result.message());
-                m.put("durationMs", result.durationMs());
-                m.put("uuid", uuid);
-                Output.json(out(), m);
-            } else if (result.succeeded()) {
-                out().println(result.message());
-            }
-            if (!result.succeeded()) {
-                err().println("error: " + result.message());
-            }
-            return switch (result.outcome()) {
-                case SUCCESS -> Main.OK;
-                case REFUSED -> Main.BAD_INPUT;
-                case FAILED -> Main.FAILED;
-            };
+            return PressOutcome.report(result, json, uuid == null ? Map.of() : Map.of("uuid", uuid), out(), err());
         }
     }
 
