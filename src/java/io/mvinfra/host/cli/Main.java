@@ -36,9 +36,12 @@ public final class Main {
     /**
      * The command line for {@code args}: when they start with a command's name, only that command's tree is built
      * (picocli reads every command's annotations when it builds one, some 0.1 s of a one-shot command's start);
-     * anything else gets every command, so help, the version and an unknown command read as before.
+     * the version alone needs none; anything else gets every command, so help and an unknown command read as before.
      */
     public static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configured(new CommandLine(new One()));   // the version is the root's alone: no command is read
+        }
         Class<?> command = args.length == 0 ? null : COMMANDS.get(args[0]);
         if (command == null) {
             return commandLine();

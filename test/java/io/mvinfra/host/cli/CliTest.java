@@ -55,6 +55,21 @@ class CliTest {
     }
 
     @Test
+    void theVersionIsPrintedWithoutBuildingAnyCommand() {
+        for (String flag : List.of("--version", "-V")) {
+            CommandLine cli = Main.commandLine(flag);
+            StringWriter out = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+
+            int code = cli.execute(flag);
+
+            assertThat(code).isZero();
+            assertThat(out.toString().trim()).isEqualTo("mv-infra 0.1.0");
+            assertThat(cli.getSubcommands()).as("nothing but the version was needed").isEmpty();
+        }
+    }
+
+    @Test
     void badInputExitsWithTwoAndOneClearLineFirst() {
         CliRun unknownEntity = run("entity", "list", "Widget");
         CliRun unknownField = run("entity", "create", "Gadget", "name=x", "colour=red");
