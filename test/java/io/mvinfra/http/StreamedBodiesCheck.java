@@ -12,6 +12,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.mvinfra.openstack.OpenStackDialect;
@@ -30,7 +32,9 @@ public final class StreamedBodiesCheck {
 
     public static void main(String[] args) throws Exception {
         AtomicReference<String> received = new AtomicReference<>();
-        AtomicReference<String> sent = new AtomicReference<>();
+        // the server knows the download's digest only once it has written the last byte, which the client may have
+        // read already: the client waits for it rather than reading whatever is there
+        CompletableFuture<String> sent = new CompletableFuture<>();
         try (LoopbackServer glance = LoopbackServer.start((socket, connection) -> serve(socket, received, sent))) {
             ProviderHttp http = ProviderHttp.builder(new HttpRuntime(TestHttp.settings(), TimeSource.SYSTEM),
                     glance.baseUrl(), new OpenStackDialect("glance")).auth(Auth.header("X-Auth-Token", "gl-token")).build();
@@ -49,14 +53,14 @@ public final class StreamedBodiesCheck {
             try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), downloaded)) {
                 bytes = http.get("v2/images/{id}/file", "i1").download(sink);
             }
-            boolean downloadOk = bytes == SIZE && hex(downloaded).equals(sent.get());
+            boolean downloadOk = bytes == SIZE && hex(downloaded).equals(sent.get(1, TimeUnit.MINUTES));
             System.out.printf("download %d bytes, SHA-256 %s%n", bytes, downloadOk ? "matches" : "DIFFERS");
             System.out.printf("heap: max %d MB, peak used %d MB%n", Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
             System.exit(uploadOk && downloadOk ? 0 : 1);
         }
     }
 
-    private static void serve(java.net.Socket socket, AtomicReference<String> received, AtomicReference<String> sent)
+    private static void serve(java.net.Socket socket, AtomicReference<String> received, CompletableFuture<String> sent)
             throws IOException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
@@ -84,7 +88,7 @@ public final class StreamedBodiesCheck {
                     body.transferTo(out);
                 }
                 out.flush();
-                sent.set(hex(digest));
+                sent.complete(hex(digest));
             }
         }
     }
