@@ -32,6 +32,8 @@ import io.mvinfra.http.HttpRuntime;
 public final class Host implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Host.class);
 
+    /** The host a {@link #lease()} was taken from (its runners, its scheduler, its close); null for the host itself. */
+    private final Host owner;
     private final HostSettings settings;
     private final Module module;
     private final Database database;
@@ -43,6 +45,7 @@ public final class Host implements AutoCloseable {
     private SharedRateLimits sharedRateLimits;
 
     private Host(HostSettings settings, Module module, Database database, SecretCipher cipher) {
+        this.owner = null;
         this.settings = settings;
         this.module = module;
         this.database = database;
@@ -57,6 +60,23 @@ public final class Host implements AutoCloseable {
             sharedRateLimits = new SharedRateLimits(settings.database());
             HttpRuntime.shareSlotsOfShared(sharedRateLimits);
         }
+    }
+
+    private Host(Host owner) {
+        this.owner = owner;
+        this.settings = owner.settings;
+        this.module = owner.module;
+        this.database = owner.database;
+        this.store = owner.store;
+        this.audit = owner.audit;
+    }
+
+    /**
+     * This open host for one more user (a command handed over from a CLI process) whose {@code close} leaves it open:
+     * the same store, runners and one-press-per-entity rule as every other caller of this host.
+     */
+    public Host lease() {
+        return new Host(owner != null ? owner : this);
     }
 
     /** A long-running host (`serve`, tests): a connection pool. */
@@ -91,6 +111,9 @@ public final class Host implements AutoCloseable {
     }
 
     public synchronized HostScheduler startScheduler() {
+        if (owner != null) {
+            return owner.startScheduler();
+        }
         if (scheduler == null) {
             scheduler = new HostScheduler(database, module, jobs(), settings.schedulerPolling());
             scheduler.start();
@@ -127,6 +150,9 @@ public final class Host implements AutoCloseable {
     }
 
     public synchronized ActionRunner actions() {
+        if (owner != null) {
+            return owner.actions();
+        }
         if (actions == null) {
             actions = new ActionRunner(module, store, invoker(), audit);
         }
@@ -134,6 +160,9 @@ public final class Host implements AutoCloseable {
     }
 
     public synchronized JobRunner jobs() {
+        if (owner != null) {
+            return owner.jobs();
+        }
         if (jobs == null) {
             jobs = new JobRunner(module, database, invoker());
         }
@@ -146,6 +175,9 @@ public final class Host implements AutoCloseable {
 
     @Override
     public void close() {
+        if (owner != null) {
+            return;
+        }
         if (scheduler != null) {
             scheduler.close();
         }

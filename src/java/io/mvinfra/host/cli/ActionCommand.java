@@ -85,19 +85,19 @@ final class ActionCommand {
             }
             try (Host h = host.open()) {
                 String entity = uuid == null ? null : new References(h).uuid(cet, uuid);
-                if (!dryRun && !yes && !Confirmation.given(h, cet, action, entity, err())) {
+                if (!dryRun && !yes && !Confirmation.given(h, cet, action, entity, invocation, err())) {
                     return Main.BAD_INPUT;
                 }
                 Map<String, Object> parameters = new LinkedHashMap<>(Assignments.parse(params));
                 if (dryRun) {
                     parameters.put(PressRequest.DRY_RUN, Boolean.TRUE);
                 }
-                String who = user != null ? user : System.getProperty("user.name");
+                String who = user != null ? user : invocation.user();
                 if (where != null || all) {
-                    return new BulkPress(h, cet, action, parameters, who, parallel).run(where, out(), err(), json);
+                    return new BulkPress(h, cet, action, parameters, who, parallel).run(where, out(), err(), json, invocation.terminal());
                 }
                 PressRequest press = new PressRequest(cet, action, entity, who, parameters);
-                if (System.console() != null) {
+                if (invocation.terminal()) {
                     // someone watches: a long press (a server booting) says how far it got, on stderr so stdout stays the message
                     PrintWriter err = err();
                     press = press.withProgress(line -> err.println("… " + line));

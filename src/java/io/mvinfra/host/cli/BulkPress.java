@@ -44,12 +44,11 @@ final class BulkPress {
         this.parallel = parallel;
     }
 
-    int run(List<String> where, PrintWriter out, PrintWriter err, boolean json) {
+    int run(List<String> where, PrintWriter out, PrintWriter err, boolean json, boolean terminal) {
         EntityCommand.template(host, cet);
         host.actions().action(cet, action);   // an unknown button is bad input before any press
         List<String> uuids = targets(new References(host).resolve(cet, Assignments.parse(where)));
         List<Pressed> done = new ArrayList<>(uuids.size());
-        boolean terminal = System.console() != null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, uuids.size())));
         try {
             CompletionService<Pressed> presses = new ExecutorCompletionService<>(pool);

@@ -1,6 +1,5 @@
 package io.mvinfra.host.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 
 import io.mvinfra.host.Host;
@@ -15,7 +14,7 @@ final class Confirmation {
     private Confirmation() {
     }
 
-    static boolean given(Host h, String cet, String code, String uuid, PrintWriter err) {
+    static boolean given(Host h, String cet, String code, String uuid, Invocation invocation, PrintWriter err) {
         EntityAction action = h.module().actionsOf(cet).stream().filter(a -> a.code().equals(code)).findFirst().orElse(null);
         if (action == null || action.confirmation().isEmpty()) {
             return true; // an unknown button is the runner's to refuse
@@ -23,14 +22,13 @@ final class Confirmation {
         String name = uuid == null ? null : h.store().inTransaction(s -> s.get(cet, uuid))
                 .map(e -> h.module().entity(cet).orElseThrow().label(e.values(), e.uuid())).orElse(uuid);
         String what = action.label() + (name == null ? "" : " on " + name) + ": " + action.confirmation().get();
-        Console console = System.console();
-        if (console == null) {
+        if (!invocation.terminal()) {
             err.println("error: " + what + ". This cannot be undone: add --yes to go on.");
             return false;
         }
         boolean byName = action.confirmByName() && name != null;
         String expected = byName ? name : "yes";
-        String answer = console.readLine("%s. This cannot be undone.%nType %s to go on: ", what, byName ? "the name '" + name + "'" : "yes");
+        String answer = invocation.ask("%s. This cannot be undone.%nType %s to go on: ", what, byName ? "the name '" + name + "'" : "yes");
         if (answer != null && answer.trim().equals(expected)) {
             return true;
         }

@@ -13,6 +13,8 @@ abstract class HostCommand implements Callable<Integer> {
     HostOptions host;
     @Spec
     CommandSpec spec;
+    /** Set by the command line's factory (see {@link Main#commandLine(Invocation, String...)}). */
+    Invocation invocation = Invocation.here();
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -18,13 +18,16 @@ public final class HostOptions {
     @Option(names = "--module", description = "Module directory (default: $MV_INFRA_MODULE, the working directory if it is a module, else the bundled module)")
     Path module;
 
+    /** Set by the command line's factory: a command handed to a running serve uses the serve's open host. */
+    Invocation invocation = Invocation.here();
+
     HostSettings settings() {
         return HostSettings.from(System.getenv(), home, jdbcUrl, module);
     }
 
     /** For a one-shot command. */
     Host open() {
-        return Host.openForCommand(settings());
+        return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings());
     }
 
     /** For `serve`. */

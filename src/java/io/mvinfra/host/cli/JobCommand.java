@@ -61,7 +61,7 @@ final class JobCommand {
         @Override
         public Integer call() {
             try (Host h = host.open()) {
-                JobResult run = h.jobs().run(code, System.getProperty("user.name"), Assignments.parse(params));
+                JobResult run = h.jobs().run(code, invocation.user(), Assignments.parse(params));
                 PrintWriter out = out();
                 if (json) {
                     Output.json(out, run);

@@ -1,7 +1,11 @@
 package io.mvinfra.host.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Map;
 
+import io.mvinfra.host.handoff.HandOff;
+import io.mvinfra.host.handoff.HandOffServer.NeedsCallersTerminal;
 import io.mvinfra.host.module.ModuleException;
 import io.mvinfra.host.runtime.HostException;
 import io.mvinfra.host.store.StoreException;
@@ -21,11 +25,31 @@ public final class Main {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
 
+    /** What a handed-over command that needs its caller's terminal ends with (never a process's exit code). */
+    static final int CALLERS_TERMINAL = -2;
+
     public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * What {@code main} does, on the streams and environment given: a command that a serve running on its home takes
+     * is run there ({@link HandOff}), anything else here.
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        int handed = HandOff.forward(args, env, System.getProperty("user.name"), System.console() != null, out, err);
+        if (handed != HandOff.RUN_HERE) {
+            return handed;
+        }
         if (args.length == 0 || !args[0].equals("serve")) {
             System.setProperty("mvinfra.log.level", System.getProperty("mvinfra.log.level", "WARN"));
         }
-        System.exit(commandLine(args).execute(args));
+        CommandLine cli = commandLine(args);
+        if (out != System.out || err != System.err) {
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+        }
+        return cli.execute(args);
     }
 
     /** Every command: what {@code --help}, {@code --version} and an unknown command see. */
@@ -39,16 +63,36 @@ public final class Main {
      * the version alone needs none; anything else gets every command, so help and an unknown command read as before.
      */
     public static CommandLine commandLine(String... args) {
+        return commandLine(Invocation.here(), args);
+    }
+
+    /** The command line for {@code args}, its commands run as {@code invocation} says (a handed-over one: at the serve). */
+    static CommandLine commandLine(Invocation invocation, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return configured(new CommandLine(new One()));   // the version is the root's alone: no command is read
         }
         Class<?> command = args.length == 0 ? null : COMMANDS.get(args[0]);
+        CommandLine.IFactory factory = new InvocationFactory(invocation);
         if (command == null) {
-            return commandLine();
+            return configured(new CommandLine(new Main(), factory));
         }
-        CommandLine cli = new CommandLine(new One());
-        cli.addSubcommand(new CommandLine(command));
+        CommandLine cli = new CommandLine(new One(), factory);
+        cli.addSubcommand(new CommandLine(command, factory));
         return configured(cli);
+    }
+
+    /** Gives each command and its host options the invocation they run in, as picocli builds them. */
+    private record InvocationFactory(Invocation invocation) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K made = CommandLine.defaultFactory().create(type);
+            if (made instanceof HostCommand command) {
+                command.invocation = invocation;
+            } else if (made instanceof HostOptions options) {
+                options.invocation = invocation;
+            }
+            return made;
+        }
     }
 
     /** Main's own names and words, without its subcommands: the root of a command line built for one command. */
@@ -98,6 +142,9 @@ public final class Main {
     private static final class ErrorHandler implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+            if (e instanceof NeedsCallersTerminal) {
+                return CALLERS_TERMINAL;
+            }
             PrintWriter err = cli.getErr();
             err.println("error: " + e.getMessage());
             if (e instanceof ModuleException m && m.problems().size() > 1) {

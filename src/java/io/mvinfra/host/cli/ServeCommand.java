@@ -1,11 +1,14 @@
 package io.mvinfra.host.cli;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mvinfra.host.Host;
+import io.mvinfra.host.handoff.HandOffServer;
+import io.mvinfra.host.handoff.HostIdentity;
 import io.mvinfra.host.web.WebServer;
 import io.mvinfra.host.web.WebSettings;
 import picocli.CommandLine.Command;
@@ -20,12 +23,15 @@ final class ServeCommand extends HostCommand {
     String bind;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         Host h = host.openToServe();
         h.logLoaded();
         h.startScheduler();
         WebSettings settings = WebSettings.forBind(bind, port);
         WebServer web = WebServer.start(h, settings);
+        // CLI commands on this home now run here, warm, instead of each opening the host in a fresh JVM
+        HandOffServer handOff = HandOffServer.start(HostIdentity.of(h.settings()), new HandedCommands(h));
+        handOff.file().write(h.settings().home());
         String address = bind.contains(":") ? "[" + bind + "]" : bind;
         log.info("web admin on http://{}:{}/ ({})", address, web.port(), settings.loginRequired() ? "login required" : "loopback only, no login");
         out().printf("mv-infra serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", address, web.port(),
@@ -33,6 +39,8 @@ final class ServeCommand extends HostCommand {
         out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            handOff.file().removeFrom(h.settings().home());
+            handOff.close();
             web.close();
             h.close();
             stopped.countDown();

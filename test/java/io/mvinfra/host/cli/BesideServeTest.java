@@ -3,10 +3,14 @@ package io.mvinfra.host.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mvinfra.host.Host;
+import io.mvinfra.host.handoff.ServeFile;
 import io.mvinfra.host.store.StoreSession;
 import io.mvinfra.host.store.StoredEntity;
 import support.CliRun;
@@ -39,8 +44,7 @@ class BesideServeTest {
         }
     }
 
-    @Test
-    void theCliWorksOnTheDataOfAServeProcessRunningOnTheSameHome() throws Exception {
+    private void startServe() throws IOException {
         Files.writeString(home.resolve("secret.key"), TestHosts.TEST_KEY);
         serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--port=0", "--home=" + home, "--module=" + TestHosts.sampleModule())
@@ -49,6 +53,32 @@ class BesideServeTest {
         for (String line = lines.readLine(); line == null || !line.startsWith("mv-infra serving on"); line = lines.readLine()) {
             assertThat(line).as("serve ended before serving").isNotNull();
         }
+    }
+
+    @Test
+    void aServeTakesTheCommandsOfItsHomeThroughAFileOnlyItsOwnerReadsAndRemovesItWhenItStops() throws Exception {
+        startServe();
+        Path file = ServeFile.in(home);
+        ServeFile written = ServeFile.read(home).orElseThrow();
+        String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"entity", "create", "Gadget", "name=handed", "--home=" + home, "--module=" + TestHosts.sampleModule()},
+                Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        serve.destroy();
+        assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(written.pid()).isEqualTo(serve.pid());
+        assertThat(permissions).isEqualTo("rw-------");
+        assertThat(code).isZero();
+        assertThat(Files.exists(file)).as("removed at stop").isFalse();
+        CliRun listed = run("entity", "list", "Gadget");
+        assertThat(listed.out()).contains(out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void theCliWorksOnTheDataOfAServeProcessRunningOnTheSameHome() throws Exception {
+        startServe();
 
         CliRun created = run("entity", "create", "Gadget", "name=beside");
         CliRun listed = run("entity", "list", "Gadget");
