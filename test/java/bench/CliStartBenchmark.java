@@ -41,13 +41,22 @@ public final class CliStartBenchmark {
                 List<String> argv = new ArrayList<>(launch);
                 argv.addAll(command);
                 argv.add("--home=" + home);
-                double[][] times = new double[RUNS][];
-                WholeProcess.run(argv, home); // warms the OS page cache, not the JVM
-                for (int i = 0; i < RUNS; i++) {
-                    times[i] = WholeProcess.run(argv, home);
-                }
+                double[] times = WholeProcess.medians(argv, home, RUNS);
                 System.out.printf("  %-40s %-14s wall %5.2f s  cpu %5.2f s%n", String.join(" ", command).replace(uuid, "<uuid>"),
-                        launch == bare ? "java -jar" : "bin/mv-infra", WholeProcess.median(times, 0), WholeProcess.median(times, 1));
+                        launch == bare ? "java -jar" : "bin/mv-infra", times[0], times[1]);
+            }
+        }
+        if (Files.isExecutable(Path.of(launcher.get(0)))) {
+            // the same commands while serve runs on the home: the CLI process hands them over
+            try (RunningServe serve = RunningServe.start(Path.of(launcher.get(0)), home)) {
+                for (List<String> command : commands.subList(1, commands.size())) {
+                    List<String> argv = new ArrayList<>(launcher);
+                    argv.addAll(command);
+                    argv.add("--home=" + home);
+                    double[] times = serve.medians(argv, home, RUNS);
+                    System.out.printf("  %-40s %-14s wall %5.2f s  cpu %5.2f s  (+ the serve's cpu %5.2f s)%n",
+                            String.join(" ", command).replace(uuid, "<uuid>"), "beside serve", times[0], times[1], times[2]);
+                }
             }
         }
     }

@@ -39,6 +39,16 @@ final class WholeProcess {
         return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])};
     }
 
+    /** {median wall, median cpu} of {@code runs} runs after one untimed (which warms the OS page cache, not a JVM). */
+    static double[] medians(List<String> argv, Path dir, int runs) throws IOException, InterruptedException {
+        run(argv, dir);
+        double[][] times = new double[runs][];
+        for (int i = 0; i < runs; i++) {
+            times[i] = run(argv, dir);
+        }
+        return new double[] {median(times, 0), median(times, 1)};
+    }
+
     static double median(double[][] times, int column) {
         double[] v = Arrays.stream(times).mapToDouble(t -> t[column]).sorted().toArray();
         return v[v.length / 2];

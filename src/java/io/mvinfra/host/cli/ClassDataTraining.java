@@ -2,6 +2,7 @@ package io.mvinfra.host.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.mvinfra.host.Host;
+import io.mvinfra.host.handoff.HandOff;
+import io.mvinfra.host.handoff.HandOffServer;
+import io.mvinfra.host.handoff.HostIdentity;
 import io.mvinfra.host.HostSettings;
 
 /**
@@ -25,7 +29,8 @@ import io.mvinfra.host.HostSettings;
  * client, the JSON mapping and the reconciliation are archived too (some 1 200 classes a sync loaded from the jar
  * and the JDK otherwise), and "List servers" twice on an OPENSTACK provider whose Keystone and Nova are stand-ins on
  * the same loopback server, for Keystone's session, Nova's microversions and its records (about 0.2 s of CPU less a
- * press, measured on 200 servers of the real Nova). Not a command; it never reaches beyond 127.0.0.1.
+ * press, measured on 200 servers of the real Nova), and a command handed to a serve (the handing side of {@code HandOff}).
+ * Not a command; it never reaches beyond 127.0.0.1.
  */
 public final class ClassDataTraining {
     private static final String ZONE_ID = "0123456789abcdef0123456789abcdef";
@@ -57,6 +62,7 @@ public final class ClassDataTraining {
             run("entity", "list", "DnsRecord", "--json", at);
             run("entity", "list", "DnsRecord", "--limit", "1", at);
             run("entity", "get", "DomainName", "example.com", at);
+            handedToAServe(home, "entity", "get", "DomainName", "example.com", at);
         } finally {
             cloudflare.stop(0);
             threads.shutdownNow();
@@ -76,6 +82,20 @@ public final class ClassDataTraining {
                     "userDomain", "Default", "projectName", "training", "projectDomain", "Default")).uuid();
             host.store().create("ServiceProvider", Map.of("code", "os-training", "kind", "OPENSTACK", "apiBaseUrl", baseUrl + "/v3",
                     "credential", keystone));
+        }
+    }
+
+    /** A command handed to a serve on the home: the handing process's few classes (HandOff, the JDK's HTTP client). */
+    private static void handedToAServe(Path home, String... args) throws IOException {
+        try (Host serving = Host.open(HostSettings.from(System.getenv(), home, null, null));
+                HandOffServer serve = HandOffServer.start(HostIdentity.of(serving.settings()), new HandedCommands(serving))) {
+            serve.file().write(home);
+            PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+            int code = HandOff.forward(args, System.getenv(), "trainer", false, discard, discard);
+            serve.file().removeFrom(home);
+            if (code != Main.OK) {
+                throw new IllegalStateException(String.join(" ", args) + " handed to a serve ended " + code);
+            }
         }
     }
 

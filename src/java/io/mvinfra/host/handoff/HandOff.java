@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.mvinfra.host.HostSettings;
@@ -26,7 +25,8 @@ import io.mvinfra.host.handoff.HandOffServer.HandedCommand;
  * entities, buttons, jobs and the audit are handed over; the rest (serve itself, help, version, what reads this
  * process's files, environment or terminal: credential import, user passwords, backups) run here as before, and so
  * does everything when no serve runs, when it serves another database or module, or when it does not answer.
- * Uses only the JDK: a handed-over command costs this process no picocli, logging or database classes.
+ * Uses only the JDK, and no lambdas or streams (each costs a fresh JVM milliseconds of method-handle set-up): a
+ * handed-over command costs this process no picocli, logging or database classes.
  */
 public final class HandOff {
     /** What {@link #forward} returns when this process is to run the command itself. */
@@ -49,18 +49,25 @@ public final class HandOff {
      * returns the command's exit code, or {@link #RUN_HERE}.
      */
     public static int forward(String[] args, Map<String, String> env, String user, boolean terminal, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !HANDED.contains(args[0]) || "off".equalsIgnoreCase(env.get(SWITCH_ENV))
-                || List.of(args).stream().anyMatch(LOCAL_WORDS::contains)) {
+        if (args.length == 0 || !HANDED.contains(args[0]) || "off".equalsIgnoreCase(env.get(SWITCH_ENV))) {
             return RUN_HERE;
         }
-        Optional<ServeFile> serve;
+        for (String arg : args) {
+            if (LOCAL_WORDS.contains(arg)) {
+                return RUN_HERE;
+            }
+        }
+        ServeFile serve;
         try {
             HostSettings settings = HostSettings.from(env, path(option(args, "--home")), option(args, "--jdbc-url"), path(option(args, "--module")));
-            serve = ServeFile.read(settings.home()).filter(f -> f.identity().equals(HostIdentity.of(settings)));
+            serve = ServeFile.read(settings.home());
+            if (serve == null || !serve.identity().equals(HostIdentity.of(settings))) {
+                return RUN_HERE;
+            }
         } catch (RuntimeException e) {
             return RUN_HERE;   // a bad --module or home: the command says so itself, with its usual words
         }
-        return serve.map(f -> send(f, new HandedCommand(user, terminal, List.of(args)), out, err)).orElse(RUN_HERE);
+        return send(serve, new HandedCommand(user, terminal, List.of(args)), out, err);
     }
 
     private static int send(ServeFile serve, HandedCommand command, PrintStream out, PrintStream err) {

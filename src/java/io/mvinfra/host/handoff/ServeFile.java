@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -26,15 +25,15 @@ public record ServeFile(int port, String token, String identity, long pid) {
         return home.resolve(NAME);
     }
 
-    /** The file a serve on {@code home} wrote, if any; a missing or unreadable one is no serve. */
-    public static Optional<ServeFile> read(Path home) {
+    /** The file a serve on {@code home} wrote; null when there is none (a missing or unreadable file is no serve). */
+    public static ServeFile read(Path home) {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(in(home), StandardCharsets.UTF_8)) {
             p.load(in);
-            return Optional.of(new ServeFile(Integer.parseInt(p.getProperty("port")), p.getProperty("token"), p.getProperty("identity"),
-                    Long.parseLong(p.getProperty("pid"))));
+            return new ServeFile(Integer.parseInt(p.getProperty("port")), p.getProperty("token"), p.getProperty("identity"),
+                    Long.parseLong(p.getProperty("pid")));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -64,7 +63,8 @@ public record ServeFile(int port, String token, String identity, long pid) {
 
     /** Removes the file if it is still this serve's (a second serve on the home may have written its own since). */
     public void removeFrom(Path home) {
-        if (read(home).filter(f -> f.token().equals(token)).isPresent()) {
+        ServeFile now = read(home);
+        if (now != null && now.token().equals(token)) {
             try {
                 Files.deleteIfExists(in(home));
             } catch (IOException e) {

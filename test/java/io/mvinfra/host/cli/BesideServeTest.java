@@ -59,7 +59,7 @@ class BesideServeTest {
     void aServeTakesTheCommandsOfItsHomeThroughAFileOnlyItsOwnerReadsAndRemovesItWhenItStops() throws Exception {
         startServe();
         Path file = ServeFile.in(home);
-        ServeFile written = ServeFile.read(home).orElseThrow();
+        ServeFile written = ServeFile.read(home);
         String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

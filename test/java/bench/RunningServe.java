@@ -1,0 +1,66 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.mvinfra.host.handoff.ServeFile;
+
+/**
+ * {@code bin/mv-infra serve} on a home, for the "beside a running serve" rows: the CLI commands timed while it runs
+ * are handed to it (see {@code HandOff}), so their figures are the handing process's whole life plus the serve's work.
+ */
+final class RunningServe implements AutoCloseable {
+    private final Process process;
+
+    private RunningServe(Process process) {
+        this.process = process;
+    }
+
+    /** Started, and taking commands (its serve file written), or an error after a minute. */
+    static RunningServe start(Path launcher, Path home) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(List.of(launcher.toString(), "serve", "--port=0", "--home=" + home)).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        for (ServeFile f = ServeFile.read(home); f == null || f.pid() != p.pid(); f = ServeFile.read(home)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroy();
+                throw new IllegalStateException("serve did not start: " + Files.readString(home.resolve("serve.log")));
+            }
+            Thread.sleep(50);
+        }
+        return new RunningServe(p);
+    }
+
+    /** The CPU seconds (user + system) the serve has used so far, from /proc: what a handed command cost it. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // utime, stime in clock ticks (USER_HZ 100)
+    }
+
+    /**
+     * {median wall, median cpu of the handing process, median cpu of the serve} of {@code runs} runs of {@code argv}
+     * after one untimed.
+     */
+    double[] medians(List<String> argv, Path dir, int runs) throws IOException, InterruptedException {
+        WholeProcess.run(argv, dir);
+        double[][] times = new double[runs][];
+        for (int i = 0; i < runs; i++) {
+            double before = cpuSeconds();
+            double[] run = WholeProcess.run(argv, dir);
+            times[i] = new double[] {run[0], run[1], cpuSeconds() - before};
+        }
+        return new double[] {WholeProcess.median(times, 0), WholeProcess.median(times, 1), WholeProcess.median(times, 2)};
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
