@@ -86,14 +86,16 @@ class HandOffTest {
         serveOn(TestHosts.sampleModule());
 
         Run created = cli(TestHosts.sampleModule(), "entity", "create", "Gadget", "name=handed");
-        Run got = cli(TestHosts.sampleModule(), "entity", "get", "Gadget", "handed");
+        ByteArrayOutputStream gotOut = new ByteArrayOutputStream();
+        int got = HandOff.forward(new String[] {"entity", "get", "Gadget", "handed", "--home", home.toString(), "--module",
+                TestHosts.sampleModule().toString()}, Map.of(), "ops", false, new PrintStream(gotOut, true), new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(ranAtServe).extracting(c -> c.args().subList(0, 2)).containsExactly(List.of("entity", "create"), List.of("entity", "get"));
         StoredEntity stored = host.store().inTransaction(s -> s.get("Gadget", created.out().trim())).orElseThrow();
         assertThat(stored.values()).containsEntry("name", "handed");
-        assertThat(got.code()).isZero();
-        assertThat(got.out()).contains(stored.uuid()).contains("handed");
+        assertThat(got).isZero();
+        assertThat(gotOut.toString(StandardCharsets.UTF_8)).contains(stored.uuid()).contains("handed");
     }
 
     @Test
