@@ -53,6 +53,7 @@ public final class CliStartBenchmark {
                     List<String> argv = new ArrayList<>(launcher);
                     argv.addAll(command);
                     argv.add("--home=" + home);
+                    WholeProcess.run(argv, home);
                     double[] times = serve.medians(argv, home, RUNS);
                     System.out.printf("  %-40s %-14s wall %5.2f s  cpu %5.2f s  (+ the serve's cpu %5.2f s)%n",
                             String.join(" ", command).replace(uuid, "<uuid>"), "beside serve", times[0], times[1], times[2]);

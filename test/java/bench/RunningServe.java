@@ -41,19 +41,20 @@ final class RunningServe implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // utime, stime in clock ticks (USER_HZ 100)
     }
 
-    /**
-     * {median wall, median cpu of the handing process, median cpu of the serve} of {@code runs} runs of {@code argv}
-     * after one untimed.
-     */
+    /** {median wall, median cpu of the handing process, median cpu of the serve} of {@code runs} runs of {@code argv}. */
     double[] medians(List<String> argv, Path dir, int runs) throws IOException, InterruptedException {
-        WholeProcess.run(argv, dir);
         double[][] times = new double[runs][];
         for (int i = 0; i < runs; i++) {
-            double before = cpuSeconds();
-            double[] run = WholeProcess.run(argv, dir);
-            times[i] = new double[] {run[0], run[1], cpuSeconds() - before};
+            times[i] = timed(argv, dir);
         }
         return new double[] {WholeProcess.median(times, 0), WholeProcess.median(times, 1), WholeProcess.median(times, 2)};
+    }
+
+    /** {wall, cpu of the handing process, cpu of the serve} of one run of {@code argv}. */
+    double[] timed(List<String> argv, Path dir) throws IOException, InterruptedException {
+        double before = cpuSeconds();
+        double[] run = WholeProcess.run(argv, dir);
+        return new double[] {run[0], run[1], cpuSeconds() - before};
     }
 
     @Override
