@@ -104,9 +104,9 @@ public final class CompactModule {
         if (in.readInt() != MAGIC) {
             return null;
         }
-        in.readUTF();
+        String fingerprint = in.readUTF();
         in.readInt();
-        return DescriptorIndex.read(in);
+        return DescriptorIndex.read(in, fingerprint);
     }
 
     /** The fingerprint the compact bytes were built from. */

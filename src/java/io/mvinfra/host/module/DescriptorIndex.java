@@ -34,6 +34,7 @@ final class DescriptorIndex {
 
     private final String root;
     private final Map<String, Entry> entries;
+    private String fingerprint;
 
     private record Entry(long sizeBytes, long modifiedNanos, byte[] sha256) {
     }
@@ -59,6 +60,8 @@ final class DescriptorIndex {
      */
     DescriptorIndex check(Path root) {
         String at = where(root);
+        boolean sameRoot = at.equals(this.root);
+        boolean unchanged = sameRoot;
         long readAtNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         Map<String, Entry> now = new TreeMap<>();
         try {
@@ -66,9 +69,10 @@ final class DescriptorIndex {
                 BasicFileAttributes stat = file.getValue();
                 String path = root.relativize(file.getKey()).toString().replace('\\', '/');
                 long modified = stat.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                Entry known = at.equals(this.root) ? entries.get(path) : null;
+                Entry known = sameRoot ? entries.get(path) : null;
                 boolean same = known != null && known.sizeBytes() == stat.size() && known.modifiedNanos() == modified;
                 byte[] sha = same ? known.sha256() : sha256(Files.readAllBytes(file.getKey()));
+                unchanged &= same;
                 // a racy file is kept without its stat, so that a check against this index hashes it again
                 boolean racy = modified > readAtNanos - RACY_NANOS;
                 now.put(path, racy ? new Entry(-1, -1, sha) : new Entry(stat.size(), modified, sha));
@@ -76,7 +80,8 @@ final class DescriptorIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DescriptorIndex(at, now);
+        // nothing to hash again: this index, whose fingerprint the compact copy already names
+        return unchanged && now.keySet().equals(entries.keySet()) ? this : new DescriptorIndex(at, now);
     }
 
     /** module.json and every regular file under the descriptor directories, with the stat the walk read anyway. */
@@ -103,6 +108,13 @@ final class DescriptorIndex {
 
     /** SHA-256 over each descriptor's path and hash, in path order: what a compact copy names as built from. */
     String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = hashOfEntries();
+        }
+        return fingerprint;
+    }
+
+    private String hashOfEntries() {
         MessageDigest sha = digest();
         entries.forEach((path, entry) -> {
             sha.update(path.getBytes(StandardCharsets.UTF_8));
@@ -123,7 +135,8 @@ final class DescriptorIndex {
         }
     }
 
-    static DescriptorIndex read(DataInputStream in) throws IOException {
+    /** The index a compact copy holds, with the fingerprint that copy names (computed from these same entries). */
+    static DescriptorIndex read(DataInputStream in, String fingerprint) throws IOException {
         String root = in.readUTF();
         Map<String, Entry> entries = new TreeMap<>();
         for (int i = in.readInt(); i > 0; i--) {
@@ -134,7 +147,9 @@ final class DescriptorIndex {
             in.readFully(sha);
             entries.put(path, new Entry(size, modified, sha));
         }
-        return new DescriptorIndex(root, entries);
+        DescriptorIndex index = new DescriptorIndex(root, entries);
+        index.fingerprint = fingerprint;
+        return index;
     }
 
     private static String where(Path root) {
