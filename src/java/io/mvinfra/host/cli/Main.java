@@ -36,8 +36,8 @@ public final class Main {
     /**
      * The command line for {@code args}: when they start with a command's name, only that command's tree is built
      * (picocli reads every command's annotations when it builds one, some 0.1 s of a one-shot command's start), and
-     * of a group such as {@code entity} only the subcommand named next (its siblings cost {@code entity get} some
-     * 30 ms more); the version alone needs none; anything else gets every command, so help and an unknown command
+     * of a group such as {@code entity} only the subcommand named next (its siblings cost {@code entity get} some 10
+     * ms of CPU more); the version alone needs none; anything else gets every command, so help and an unknown command
      * read as before.
      */
     public static CommandLine commandLine(String... args) {
