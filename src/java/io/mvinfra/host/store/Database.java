@@ -1,7 +1,6 @@
 package io.mvinfra.host.store;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -178,21 +177,7 @@ public final class Database implements AutoCloseable {
                 physical = connect(settings.oneShotJdbcUrl(), properties);
                 all.add(physical);
             }
-            Connection handed = physical;
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                    giveBack(handed);
-                    return null;
-                }
-                if (method.getName().equals("isClosed") && method.getParameterCount() == 0) {
-                    return handed.isClosed();
-                }
-                try {
-                    return method.invoke(handed, args);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+            return new LentConnection(physical, this::giveBack);
         }
 
         /**
