@@ -44,14 +44,9 @@ final class DescriptorIndex {
         this.entries = entries;
     }
 
-    /** No entries: every file of a directory checked against it is read. */
-    static DescriptorIndex empty() {
-        return new DescriptorIndex("", Map.of());
-    }
-
-    /** Every descriptor of {@code root} read and hashed (the build's index). */
+    /** Every descriptor of {@code root} read and hashed (the build's index): checked against an index of nothing. */
     static DescriptorIndex of(Path root) {
-        return empty().check(root);
+        return new DescriptorIndex("", Map.of()).check(root);
     }
 
     /**

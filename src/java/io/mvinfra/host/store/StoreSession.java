@@ -739,7 +739,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private StoredEntity read(EntityTemplate template, ResultSet rs) throws SQLException {
-        Map<String, Object> raw = fromJson(rs.getString(4));
+        Map<String, Object> raw = EntityJson.read(rs.getString(4));
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FieldTemplate> fields = template.fieldsByCode();
         raw.forEach((code, v) -> {
@@ -798,10 +798,6 @@ public final class StoreSession implements AutoCloseable {
             return out;
         }
         return v;
-    }
-
-    private static Map<String, Object> fromJson(String json) {
-        return EntityJson.read(json);
     }
 
     /** Built on the first write only: a command that just reads entities never pays for an ObjectMapper. */
