@@ -10,20 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The bundled module's descriptors, validated and pre-parsed at build time ({@code process-classes}) into one
@@ -31,14 +26,16 @@ import java.util.stream.Stream;
  * parsing some 340 JSON files, checking every EL expression and loading every script class. Each entity
  * template and its buttons are decoded only when a command asks for them. The file names the SHA-256 of the
  * descriptors it was built from; {@link #fingerprint(Path)} recomputes it from a module directory, so a stale
- * copy is never used for a directory and {@code CompactModuleInSyncTest} fails when the build's copy drifts.
+ * copy is never used for a directory and {@code CompactModuleInSyncTest} fails when the build's copy drifts. It also
+ * holds the build's {@link DescriptorIndex}, so that checking the checkout it was built from reads only the files
+ * whose size or time changed.
  * {@code serve} and {@code module check} keep reading the JSON with {@link ModuleLoader}'s full validation.
  */
 public final class CompactModule {
     public static final String RESOURCE = "/module/module.compact";
     /** {@code -Dmvinfra.module.compact=false} makes every command read the JSON (to compare, or to rule it out). */
     public static final String ENABLED_PROPERTY = "mvinfra.module.compact";
-    private static final int MAGIC = 0x4d564d31; // "MVM1"
+    private static final int MAGIC = 0x4d564d32; // "MVM2": the fingerprint, then the descriptor index
     static final List<String> DESCRIPTOR_DIRS = List.of("customEntityCategories", "customEntityTemplates", "customFieldTemplates",
             "entityCustomActions", "jobInstances", "timerEntities");
 
@@ -50,7 +47,7 @@ public final class CompactModule {
         Path project = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Module module = new ModuleLoader(CompactModule.class.getClassLoader()).read(project);
-        byte[] bytes = encode(module, fingerprint(project));
+        byte[] bytes = encode(module, DescriptorIndex.of(project));
         Files.createDirectories(out.getParent());
         if (!Files.exists(out) || !java.util.Arrays.equals(Files.readAllBytes(out), bytes)) {
             Files.write(out, bytes);
@@ -77,7 +74,17 @@ public final class CompactModule {
             return null;
         }
         try (InputStream in = CompactModule.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? null : decode(in.readAllBytes(), dir.toString(), fingerprint(dir));
+            return in == null ? null : forDirectory(in.readAllBytes(), dir);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code compact} when it was built from exactly the descriptors in {@code dir}, checked against its index, else null. */
+    static Module forDirectory(byte[] compact, Path dir) {
+        try {
+            DescriptorIndex built = indexOf(compact);
+            return built == null ? null : decode(compact, dir.toString(), built.check(dir).fingerprint());
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
@@ -87,33 +94,19 @@ public final class CompactModule {
         return !"false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY));
     }
 
-    /** SHA-256 over the descriptors' paths and bytes, in path order: what the compact copy was built from. */
+    /** What the compact copy was built from: every descriptor of {@code root} read (see {@link DescriptorIndex#fingerprint}). */
     public static String fingerprint(Path root) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>();
-            files.add(root.resolve("module.json"));
-            for (String dir : DESCRIPTOR_DIRS) {
-                Path d = root.resolve(dir);
-                if (Files.isDirectory(d)) {
-                    try (Stream<Path> walk = Files.walk(d)) {
-                        walk.filter(Files::isRegularFile).forEach(files::add);
-                    }
-                }
-            }
-            files.sort(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')));
-            for (Path f : files) {
-                sha.update(root.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Files.readAllBytes(f));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return DescriptorIndex.of(root).fingerprint();
+    }
+
+    private static DescriptorIndex indexOf(byte[] compact) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(compact));
+        if (in.readInt() != MAGIC) {
+            return null;
         }
+        String fingerprint = in.readUTF();
+        in.readInt();
+        return DescriptorIndex.read(in, fingerprint);
     }
 
     /** The fingerprint the compact bytes were built from. */
@@ -131,12 +124,15 @@ public final class CompactModule {
 
     // ---- encoding
 
-    static byte[] encode(Module module, String fingerprint) {
+    static byte[] encode(Module module, DescriptorIndex index) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
-            out.writeUTF(fingerprint);
+            out.writeUTF(index.fingerprint());
+            byte[] indexed = section(index::write);   // a section, so that reading the bundled copy skips it unread
+            out.writeInt(indexed.length);
+            out.write(indexed);
             str(out, module.code());
             str(out, module.version());
             str(out, module.description());
@@ -280,6 +276,7 @@ public final class CompactModule {
         if (fingerprint != null && !fingerprint.equals(builtFrom)) {
             return null;
         }
+        in.skipBytes(in.readInt());   // the descriptor index: only a directory's check reads it
         String code = str(in);
         String version = str(in);
         String description = str(in);

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mvinfra.host.module.EntityTemplate;
@@ -40,9 +39,6 @@ import io.mvinfra.host.store.StoreException.Violation;
  * from the pending write itself. So a list button creating 10 000 entities sends a few batches, not 20 000 statements.
  */
 public final class StoreSession implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
     /** Enough for a batch to pay; bounds what a long press holds in memory. */
     private static final int PENDING_AT_MOST = 2000;
     /** The columns {@link #read} takes, in its order. */
@@ -743,7 +739,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private StoredEntity read(EntityTemplate template, ResultSet rs) throws SQLException {
-        Map<String, Object> raw = fromJson(rs.getString(4));
+        Map<String, Object> raw = EntityJson.read(rs.getString(4));
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, FieldTemplate> fields = template.fieldsByCode();
         raw.forEach((code, v) -> {
@@ -783,7 +779,7 @@ public final class StoreSession implements AutoCloseable {
         Map<String, Object> plain = new LinkedHashMap<>();
         values.forEach((k, v) -> plain.put(k, jsonValue(v)));
         try {
-            return JSON.writeValueAsString(plain);
+            return Writer.JSON.writeValueAsString(plain);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -804,12 +800,9 @@ public final class StoreSession implements AutoCloseable {
         return v;
     }
 
-    private static Map<String, Object> fromJson(String json) {
-        try {
-            return JSON.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt entity row: " + e.getOriginalMessage(), e);
-        }
+    /** Built on the first write only: a command that just reads entities never pays for an ObjectMapper. */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     private EntityTemplate template(String cet) {

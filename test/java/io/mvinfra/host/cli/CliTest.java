@@ -269,12 +269,16 @@ class CliTest {
     @Test
     void theCommandLineBuiltForOneCommandAnswersAsTheWholeOneDoes() {
         for (String[] args : List.of(new String[] {"entity", "get", "--help"}, new String[] {"entity", "nosuch"},
+                new String[] {"entity", "get"}, new String[] {"entity", "get", "Gadget", "x", "--nosuch"}, new String[] {"entity", "--help"},
                 new String[] {"action", "run", "--help"}, new String[] {"module", "--help"})) {
             String[] whole = answer(Main.commandLine(), args);
             String[] one = answer(Main.commandLine(args), args);
             assertThat(one).as(String.join(" ", args)).containsExactly(whole);
         }
         assertThat(Main.commandLine("entity", "list").getSubcommands()).containsOnlyKeys("entity");
+        assertThat(Main.commandLine("entity", "get", "Gadget", "x").getSubcommands().get("entity").getSubcommands()).containsOnlyKeys("get");
+        assertThat(Main.commandLine("entity", "--help").getSubcommands().get("entity").getSubcommands())
+                .containsOnlyKeys("list", "get", "create", "update", "delete");
         assertThat(Main.commandLine("--help").getSubcommands()).containsKeys("entity", "action", "serve", "user", "help");
         assertThat(Main.commandLine("nosuch").getSubcommands()).containsKeys("entity", "action", "serve", "user", "help");
     }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -52,7 +55,7 @@ class CompactModuleTest {
         Module sample = ModuleLoader.load(TestHosts.sampleModule());
         String fingerprint = CompactModule.fingerprint(TestHosts.sampleModule());
 
-        Module decoded = CompactModule.decode(CompactModule.encode(sample, fingerprint), sample.location(), fingerprint);
+        Module decoded = CompactModule.decode(CompactModule.encode(sample, DescriptorIndex.of(TestHosts.sampleModule())), sample.location(), fingerprint);
 
         assertThat(decoded).isEqualTo(sample);
         assertThat(decoded.action("Gadget", "enabledOnly").orElseThrow().applicableOnEl()).contains("enabled");
@@ -62,8 +65,8 @@ class CompactModuleTest {
     @Test
     void isNotUsedForDescriptorsItWasNotBuiltFrom() throws IOException {
         Module sample = ModuleLoader.load(TestHosts.sampleModule());
-        byte[] compact = CompactModule.encode(sample, CompactModule.fingerprint(TestHosts.sampleModule()));
-        Path edited = copyOf(TestHosts.sampleModule());
+        byte[] compact = CompactModule.encode(sample, DescriptorIndex.of(TestHosts.sampleModule()));
+        Path edited = copyOf(TestHosts.sampleModule(), "module");
         Path size = edited.resolve("customFieldTemplates/CE_Gadget/size.json");
         Files.writeString(size, Files.readString(size).replace("\"LONG\"", "\"INTEGER\""));
 
@@ -72,7 +75,7 @@ class CompactModuleTest {
 
     @Test
     void aOneShotCommandOnAnEditedModuleDirectoryStillHasItRefusedWhole() throws IOException {
-        Path edited = copyOf(TestHosts.projectDir());
+        Path edited = copyOf(TestHosts.projectDir(), "module");
         Path dnsType = edited.resolve("customFieldTemplates/CE_DnsRecord/recordType.json");
         Files.writeString(dnsType, Files.readString(dnsType).replace("\"LIST\"", "\"NO_SUCH_TYPE\""));
         HostSettings settings = HostSettings.from(Map.of(), temp.resolve("home"), null, edited);
@@ -91,6 +94,78 @@ class CompactModuleTest {
         assertThat(module.entity("DnsRecord")).isPresent();
     }
 
+    @Test
+    void aCheckoutUnchangedSinceTheBuildIsCheckedOnItsStatsAlone() throws IOException {
+        Path checkout = agedCopyOf(TestHosts.sampleModule(), "checkout");
+        byte[] compact = CompactModule.encode(ModuleLoader.load(checkout), DescriptorIndex.of(checkout));
+        Path size = checkout.resolve("customFieldTemplates/CE_Gadget/size.json");
+        FileTime before = Files.getLastModifiedTime(size);
+        Files.writeString(size, Files.readString(size).replace("\"LONG\"", "\"GNOL\""));   // same size, and the time put back
+        Files.setLastModifiedTime(size, before);
+
+        Module module = CompactModule.forDirectory(compact, checkout);
+
+        assertThat(module).as("a file whose size and time are those the build saw is not read again (as git does)").isNotNull();
+        assertThat(module.entity("Gadget").orElseThrow().field("size").orElseThrow().type()).isEqualTo(FieldType.LONG);
+    }
+
+    @Test
+    void aDescriptorEditedToTheSameSizeIsSeenByItsTime() throws IOException {
+        Path checkout = agedCopyOf(TestHosts.sampleModule(), "checkout");
+        byte[] compact = CompactModule.encode(ModuleLoader.load(checkout), DescriptorIndex.of(checkout));
+        Path size = checkout.resolve("customFieldTemplates/CE_Gadget/size.json");
+        Files.writeString(size, Files.readString(size).replace("\"LONG\"", "\"GNOL\""));
+
+        assertThat(CompactModule.forDirectory(compact, checkout)).isNull();
+    }
+
+    @Test
+    void aDescriptorAddedOrRemovedIsSeen() throws IOException {
+        Path checkout = agedCopyOf(TestHosts.sampleModule(), "checkout");
+        byte[] compact = CompactModule.encode(ModuleLoader.load(checkout), DescriptorIndex.of(checkout));
+        Path size = checkout.resolve("customFieldTemplates/CE_Gadget/size.json");
+        Path moved = checkout.resolve("customFieldTemplates/CE_Gadget/size2.json");
+
+        Files.move(size, moved);   // a rename keeps the time
+        Module renamed = CompactModule.forDirectory(compact, checkout);
+        Files.move(moved, size);
+        Module back = CompactModule.forDirectory(compact, checkout);
+
+        assertThat(renamed).isNull();
+        assertThat(back).isNotNull();
+    }
+
+    @Test
+    void aFileWrittenTooCloseToTheBuildIsReadAgainEvenWithItsTimePutBack() throws IOException {
+        Path checkout = copyOf(TestHosts.sampleModule(), "checkout");   // every file written just now: racy
+        byte[] compact = CompactModule.encode(ModuleLoader.load(checkout), DescriptorIndex.of(checkout));
+        Path size = checkout.resolve("customFieldTemplates/CE_Gadget/size.json");
+        FileTime before = Files.getLastModifiedTime(size);
+        Files.writeString(size, Files.readString(size).replace("\"LONG\"", "\"GNOL\""));
+        Files.setLastModifiedTime(size, before);
+
+        assertThat(CompactModule.forDirectory(compact, checkout)).isNull();
+    }
+
+    @Test
+    void anotherDirectoryIsReadInFullEvenWithTheSameStats() throws IOException {
+        Path checkout = agedCopyOf(TestHosts.sampleModule(), "checkout");
+        byte[] compact = CompactModule.encode(ModuleLoader.load(checkout), DescriptorIndex.of(checkout));
+        Path other = copyOf(checkout, "other");
+        try (Stream<Path> files = Files.walk(checkout)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(other.resolve(checkout.relativize(f).toString()), Files.getLastModifiedTime(f));
+            }
+        }
+        Path size = other.resolve("customFieldTemplates/CE_Gadget/size.json");
+        FileTime before = Files.getLastModifiedTime(size);
+        Files.writeString(size, Files.readString(size).replace("\"LONG\"", "\"GNOL\""));
+        Files.setLastModifiedTime(size, before);
+
+        assertThat(CompactModule.forDirectory(compact, other)).isNull();
+        assertThat(CompactModule.forDirectory(compact, checkout)).isNotNull();
+    }
+
     private static byte[] bundledBytes() throws IOException {
         try (InputStream in = CompactModule.class.getResourceAsStream(CompactModule.RESOURCE)) {
             assertThat(in).as(CompactModule.RESOURCE + " on the class path (built by process-classes)").isNotNull();
@@ -98,8 +173,20 @@ class CompactModuleTest {
         }
     }
 
-    private Path copyOf(Path module) throws IOException {
-        Path target = temp.resolve("module");
+    /** A copy whose files were last written an hour ago: none is too young for its stat to be trusted. */
+    private Path agedCopyOf(Path module, String name) throws IOException {
+        Path copy = copyOf(module, name);
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, anHourAgo);
+            }
+        }
+        return copy;
+    }
+
+    private Path copyOf(Path module, String name) throws IOException {
+        Path target = temp.resolve(name);
         Files.createDirectories(target);
         Files.copy(module.resolve("module.json"), target.resolve("module.json"));
         for (String dir : CompactModule.DESCRIPTOR_DIRS) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.stream.Stream;
 
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,23 @@ class DatabaseTest {
 
             assertThat(Database.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
         }
+    }
+
+    @Test
+    void aLentConnectionGoesBackOpenForTheNextUserAndClosesWithTheDatabase() throws Exception {
+        Connection physical;
+        try (Database db = Database.plain(DatabaseSettings.embedded(home))) {
+            Connection lent = db.connection();
+            physical = lent.unwrap(JdbcConnection.class);
+            lent.close();
+
+            Connection next = db.connection();
+
+            assertThat(lent.isClosed()).as("handed back, not closed").isFalse();
+            assertThat(next.unwrap(JdbcConnection.class)).isSameAs(physical);
+            assertThat(next.getMetaData().getURL()).startsWith("jdbc:h2:file:");
+        }
+        assertThat(physical.isClosed()).isTrue();
     }
 
     @Test
