@@ -19,6 +19,7 @@ import io.mvinfra.credentials.ProviderAccess;
 import io.mvinfra.credentials.ProviderProfile;
 import io.mvinfra.http.Auth;
 import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.RateLimit;
 
 /**
@@ -45,6 +46,16 @@ public final class CloudflareProfile implements ProviderProfile {
     @Override
     public RateLimit defaultRateLimit() {
         return RateLimit.of(1200, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Twice the runtime's: Cloudflare counts requests (1 200 in 5 minutes), not connections, and serves its API over
+     * HTTP/2, where the pages in flight share a connection; a zone whose pages come 100 records at a time is read in
+     * half the round trips. A runtime set lower for every provider stays proportionally lower here.
+     */
+    @Override
+    public int pagesAtOnce(HttpSettings runtime) {
+        return 2 * runtime.pageConcurrency();
     }
 
     @Override

@@ -79,7 +79,8 @@ public final class ProviderAccess {
 
     /** A client of one of the provider's services, e.g. at an endpoint from a service catalog. */
     public ProviderHttp http(ProviderDialect dialect, HttpUrl endpoint) {
-        return ProviderHttp.builder(runtime, endpoint.toString(), dialect).auth(auth).rateLimit(credentialKey, rateLimit).build();
+        return ProviderHttp.builder(runtime, endpoint.toString(), dialect).auth(auth).rateLimit(credentialKey, rateLimit)
+                .settings(runtime.settings().withPageConcurrency(profile.pagesAtOnce(runtime.settings()))).build();
     }
 
     public ProviderProfile profile() {

@@ -10,6 +10,7 @@ import org.meveo.model.customEntities.ServiceProvider;
 
 import io.mvinfra.http.Auth;
 import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.RateLimit;
 
 /**
@@ -35,6 +36,14 @@ public interface ProviderProfile {
     }
 
     RateLimit defaultRateLimit();
+
+    /**
+     * Pages of one list fetched at once once the first page said how many there are, given what the runtime's
+     * settings ask of every provider; a provider that limits requests over minutes rather than connections may take more.
+     */
+    default int pagesAtOnce(HttpSettings runtime) {
+        return runtime.pageConcurrency();
+    }
 
     /** The Credential {@code authenticationType}s this provider takes, in the order a message lists them. */
     List<String> credentialTypes();

@@ -62,7 +62,9 @@ public final class HttpRuntime {
      * runtime (or Meveo at shutdown) holds none.
      */
     private static ExecutorService pageThreads(int pageConcurrency) {
-        int threads = Math.max(1, 2 * (pageConcurrency - 1));
+        // two lists at once, each at up to twice the settings' concurrency (a profile may ask for that, see
+        // ProviderProfile.pagesAtOnce), without one waiting for the other's threads
+        int threads = Math.max(1, 2 * (2 * pageConcurrency - 1));
         AtomicInteger count = new AtomicInteger();
         ThreadFactory daemons = task -> {
             Thread thread = new Thread(task, "mvinfra-http-pages-" + count.incrementAndGet());

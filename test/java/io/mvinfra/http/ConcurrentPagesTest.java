@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.meveo.admin.exception.BusinessException;
+import org.meveo.model.customEntities.Credential;
+import org.meveo.model.customEntities.ServiceProvider;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -26,6 +29,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.mvinfra.credentials.ProviderAccess;
 import io.mvinfra.http.ListTest.Item;
 import io.mvinfra.http.ListTest.Style;
 import io.mvinfra.http.ProviderException.Kind;
@@ -141,6 +145,36 @@ class ConcurrentPagesTest {
 
         assertThat(items).hasSize(60);
         assertThat(InFlight.most.get()).isBetween(1, CONCURRENCY);
+    }
+
+    @Test
+    void cloudflareCountingRequestsNotConnectionsTakesTwiceThePagesAtOnceAndScalewayTheSettings() throws BusinessException {
+        stubPages(Style.CLOUDFLARE, 40, page -> Style.CLOUDFLARE.answer(page, 40).withTransformers("in-flight"));
+        HttpRuntime runtime = new HttpRuntime(TestHttp.settings().withPageConcurrency(CONCURRENCY), time);
+
+        List<Item> items = through(runtime, "CLOUDFLARE", "CLOUDFLARE_API_TOKEN").get(Style.CLOUDFLARE.path).at(Style.CLOUDFLARE.field)
+                .list(Item.class);
+        int cloudflareMost = InFlight.most.getAndSet(0);
+        stubPages(Style.SCALEWAY, 40, page -> Style.SCALEWAY.answer(page, 40).withTransformers("in-flight"));
+        through(runtime, "SCALEWAY", "SCALEWAY_SECRET_KEY").get(Style.SCALEWAY.path).at(Style.SCALEWAY.field).list(Item.class);
+
+        assertThat(items).hasSize(80);
+        assertThat(cloudflareMost).as("more than the settings' %d, at most twice", CONCURRENCY).isBetween(CONCURRENCY + 1, 2 * CONCURRENCY);
+        assertThat(InFlight.most.get()).isBetween(1, CONCURRENCY);
+    }
+
+    /** The client a button gets for a provider of {@code kind}: through its profile, as ProviderAccess builds it. */
+    private ProviderHttp through(HttpRuntime runtime, String kind, String credentialType) throws BusinessException {
+        Credential credential = new Credential();
+        credential.setAuthenticationType(credentialType);
+        credential.setToken("token-not-a-secret");
+        credential.setApiKey("key-not-a-secret");
+        credential.setUuid("credential-" + kind);
+        ServiceProvider provider = new ServiceProvider();
+        provider.setCode(kind.toLowerCase(java.util.Locale.ROOT));
+        provider.setKind(kind);
+        provider.setApiBaseUrl(wm.baseUrl());
+        return ProviderAccess.of(provider, credential, runtime).http(Style.valueOf(kind).dialect());
     }
 
     @ParameterizedTest
