@@ -51,11 +51,12 @@ public final class CloudflareProfile implements ProviderProfile {
     /**
      * Twice the runtime's: Cloudflare counts requests (1 200 in 5 minutes), not connections, and serves its API over
      * HTTP/2, where the pages in flight share a connection; a zone whose pages come 100 records at a time is read in
-     * half the round trips. A runtime set lower for every provider stays proportionally lower here.
+     * half the round trips. A runtime set lower for every provider stays proportionally lower here, and one set to
+     * read pages one after the other (1) does so here too.
      */
     @Override
     public int pagesAtOnce(HttpSettings runtime) {
-        return 2 * runtime.pageConcurrency();
+        return runtime.pageConcurrency() == 1 ? 1 : 2 * runtime.pageConcurrency();
     }
 
     @Override
