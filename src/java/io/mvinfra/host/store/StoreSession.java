@@ -61,10 +61,18 @@ public final class StoreSession implements AutoCloseable {
     private final Set<String> pendingTemplates = new HashSet<>();
     private boolean done;
 
-    /** An entity as it is to be written; {@code writtenVersion} is the version in the database, 0 when it is not there yet. */
-    private record Pending(EntityTemplate template, StoredEntity entity, long writtenVersion) {
+    /** An entity as it is to be written; {@code written} is its row in the database, null when it is not there yet. */
+    private record Pending(EntityTemplate template, StoredEntity entity, StoredEntity written) {
         boolean isInsert() {
-            return writtenVersion == 0;
+            return written == null;
+        }
+
+        long writtenVersion() {
+            return written.version();
+        }
+
+        IndexRows.Change indexChange() {
+            return new IndexRows.Change(template, entity.uuid(), isInsert() ? Map.of() : written.values(), entity.values());
         }
     }
 
@@ -96,7 +104,7 @@ public final class StoreSession implements AutoCloseable {
         }
         checkReferences(template, created);
         refuseExisting(cet, inputs, created);
-        created.forEach(e -> defer(new Pending(template, e, 0)));
+        created.forEach(e -> defer(new Pending(template, e, null)));
         return created;
     }
 
@@ -120,12 +128,12 @@ public final class StoreSession implements AutoCloseable {
         StoredEntity updated = new StoredEntity(uuid, cet, current.version() + 1, values, current.createdAt(), now());
         checkReferences(template, List.of(updated));
         Pending before = pending.get(uuid);
-        defer(new Pending(template, updated, before != null ? before.writtenVersion() : current.version()));
+        defer(new Pending(template, updated, before != null ? before.written() : current));
         return updated;
     }
 
     public void delete(String cet, String uuid, Long expectedVersion) {
-        template(cet);
+        EntityTemplate template = template(cet);
         flush();
         StoredEntity current = get(cet, uuid).orElseThrow(() -> notFound(cet, uuid));
         if (expectedVersion != null && expectedVersion != current.version()) {
@@ -144,10 +152,7 @@ public final class StoreSession implements AutoCloseable {
                     throw stale(cet, uuid, current.version(), -1);
                 }
             }
-            try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
-                st.setString(1, uuid);
-                st.executeUpdate();
-            }
+            IndexRows.write(connection, List.of(new IndexRows.Change(template, uuid, current.values(), Map.of())));
             return null;
         });
         known.remove(uuid);
@@ -391,7 +396,7 @@ public final class StoreSession implements AutoCloseable {
                     }
                     st.executeBatch();
                 }
-                writeIndex(template, page);
+                IndexRows.write(connection, page.stream().map(e -> new IndexRows.Change(template, e.uuid(), Map.of(), e.values())).toList());
                 after = page.get(page.size() - 1);
             }
             try (PreparedStatement st = connection.prepareStatement(hadPolicy
@@ -454,7 +459,7 @@ public final class StoreSession implements AutoCloseable {
         }
     }
 
-    /** Sends every pending write: entity rows, then their index, each kind in one batch. */
+    /** Sends every pending write: entity rows, then the index rows they add or remove, each kind in one batch. */
     public void flush() {
         if (pending.isEmpty()) {
             return;
@@ -464,11 +469,7 @@ public final class StoreSession implements AutoCloseable {
         sql("write " + String.join(", ", new TreeSet<>(writes.stream().map(p -> p.entity().cet()).toList())), () -> {
             insertRows(writes.stream().filter(Pending::isInsert).toList());
             updateRows(writes.stream().filter(p -> !p.isInsert()).toList());
-            Map<EntityTemplate, List<StoredEntity>> byTemplate = new LinkedHashMap<>();
-            writes.forEach(p -> byTemplate.computeIfAbsent(p.template(), t -> new ArrayList<>()).add(p.entity()));
-            for (Map.Entry<EntityTemplate, List<StoredEntity>> t : byTemplate.entrySet()) {
-                writeIndex(t.getKey(), t.getValue());
-            }
+            IndexRows.write(connection, writes.stream().map(Pending::indexChange).toList());
             return null;
         });
     }
@@ -589,13 +590,6 @@ public final class StoreSession implements AutoCloseable {
                 }
             }
         }
-        try (PreparedStatement del = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
-            for (Pending p : updates) {
-                del.setString(1, p.entity().uuid());
-                del.addBatch();
-            }
-            del.executeBatch();
-        }
     }
 
     static Map<String, Object> reveal(StoredEntity entity, SecretCipher cipher) {
@@ -699,31 +693,6 @@ public final class StoreSession implements AutoCloseable {
             }
             return out;
         });
-    }
-
-    private void writeIndex(EntityTemplate template, List<StoredEntity> entities) throws SQLException {
-        List<FieldTemplate> lookedUp = template.fields().stream().filter(EntityIndex::lookedUp).toList();
-        if (lookedUp.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO entity_value (uuid, cet_code, field, val) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
-            for (StoredEntity e : entities) {
-                for (FieldTemplate f : lookedUp) {
-                    for (String key : EntityIndex.keys(e.values().get(f.code()))) {
-                        st.setString(1, e.uuid());
-                        st.setString(2, template.code());
-                        st.setString(3, f.code());
-                        st.setString(4, key);
-                        st.addBatch();
-                        if (++pending % 5000 == 0) {
-                            st.executeBatch();
-                        }
-                    }
-                }
-            }
-            st.executeBatch();
-        }
     }
 
     private static Violation unknownField(EntityTemplate template, String code) {
