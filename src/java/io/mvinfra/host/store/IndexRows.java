@@ -14,8 +14,8 @@ import io.mvinfra.host.module.FieldTemplate;
 
 /**
  * Keeps the {@code entity_value} rows (see {@link EntityIndex}) in step with entity writes, sending only the rows a
- * write adds or removes: an update that changes no looked-up field touches none, and a row is removed by its whole
- * key, so the table needs no second index by entity (migration V4), one index less to fill for every row a sync adds.
+ * write adds or removes: an update that changes no looked-up field (a re-sync's usual update: a TTL, a comment, the
+ * sync date) deletes and inserts none, where it used to delete and re-insert all of them.
  */
 final class IndexRows {
     /** Rows per executeBatch: a sync's 50 000 rows go in a few round trips without one huge batch held by the driver. */
