@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,6 @@ import io.mvinfra.host.module.FieldTemplate;
 final class IndexRows {
     /** Rows per executeBatch: a sync's 50 000 rows go in a few round trips without one huge batch held by the driver. */
     private static final int BATCH = 5000;
-    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::cet).thenComparing(Row::field)
-            .thenComparing(Row::val).thenComparing(Row::uuid);
 
     /** One entity's values before and after a write: empty before for a new entity, empty after for a deleted one. */
     record Change(EntityTemplate template, String uuid, Map<String, Object> before, Map<String, Object> after) {
@@ -59,12 +56,10 @@ final class IndexRows {
         send(connection, "INSERT INTO entity_value (cet_code, field, val, uuid) VALUES (?, ?, ?, ?)", added);
     }
 
-    /** In index order: each row lands beside the one before it, on pages the database has just read. */
     private static void send(Connection connection, String sql, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        rows.sort(KEY_ORDER);
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             int batched = 0;
             for (Row row : rows) {
