@@ -55,12 +55,21 @@ public final class StoreSession implements AutoCloseable {
     /** Validated writes not sent yet, by uuid, in the order they were made (a create then an update stays one insert). */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Set<String> pendingTemplates = new HashSet<>();
+    private final Map<String, Map<String, FieldTemplate>> fieldsByTemplate = new HashMap<>();
     private boolean done;
 
-    /** An entity as it is to be written; {@code writtenVersion} is the version in the database, 0 when it is not there yet. */
-    private record Pending(EntityTemplate template, StoredEntity entity, long writtenVersion) {
+    /** An entity as it is to be written; {@code written} is its row in the database, null when it is not there yet. */
+    private record Pending(EntityTemplate template, StoredEntity entity, StoredEntity written) {
         boolean isInsert() {
-            return writtenVersion == 0;
+            return written == null;
+        }
+
+        long writtenVersion() {
+            return written.version();
+        }
+
+        IndexRows.Change indexChange() {
+            return new IndexRows.Change(template, entity.uuid(), isInsert() ? Map.of() : written.values(), entity.values());
         }
     }
 
@@ -92,7 +101,7 @@ public final class StoreSession implements AutoCloseable {
         }
         checkReferences(template, created);
         refuseExisting(cet, inputs, created);
-        created.forEach(e -> defer(new Pending(template, e, 0)));
+        created.forEach(e -> defer(new Pending(template, e, null)));
         return created;
     }
 
@@ -116,12 +125,12 @@ public final class StoreSession implements AutoCloseable {
         StoredEntity updated = new StoredEntity(uuid, cet, current.version() + 1, values, current.createdAt(), now());
         checkReferences(template, List.of(updated));
         Pending before = pending.get(uuid);
-        defer(new Pending(template, updated, before != null ? before.writtenVersion() : current.version()));
+        defer(new Pending(template, updated, before != null ? before.written() : current));
         return updated;
     }
 
     public void delete(String cet, String uuid, Long expectedVersion) {
-        template(cet);
+        EntityTemplate template = template(cet);
         flush();
         StoredEntity current = get(cet, uuid).orElseThrow(() -> notFound(cet, uuid));
         if (expectedVersion != null && expectedVersion != current.version()) {
@@ -140,10 +149,7 @@ public final class StoreSession implements AutoCloseable {
                     throw stale(cet, uuid, current.version(), -1);
                 }
             }
-            try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
-                st.setString(1, uuid);
-                st.executeUpdate();
-            }
+            IndexRows.write(connection, List.of(new IndexRows.Change(template, uuid, current.values(), Map.of())));
             return null;
         });
         known.remove(uuid);
@@ -387,7 +393,7 @@ public final class StoreSession implements AutoCloseable {
                     }
                     st.executeBatch();
                 }
-                writeIndex(template, page);
+                IndexRows.write(connection, page.stream().map(e -> new IndexRows.Change(template, e.uuid(), Map.of(), e.values())).toList());
                 after = page.get(page.size() - 1);
             }
             try (PreparedStatement st = connection.prepareStatement(hadPolicy
@@ -450,7 +456,7 @@ public final class StoreSession implements AutoCloseable {
         }
     }
 
-    /** Sends every pending write: entity rows, then their index, each kind in one batch. */
+    /** Sends every pending write: entity rows, then the index rows they add or remove, each kind in one batch. */
     public void flush() {
         if (pending.isEmpty()) {
             return;
@@ -460,11 +466,7 @@ public final class StoreSession implements AutoCloseable {
         sql("write " + String.join(", ", new TreeSet<>(writes.stream().map(p -> p.entity().cet()).toList())), () -> {
             insertRows(writes.stream().filter(Pending::isInsert).toList());
             updateRows(writes.stream().filter(p -> !p.isInsert()).toList());
-            Map<EntityTemplate, List<StoredEntity>> byTemplate = new LinkedHashMap<>();
-            writes.forEach(p -> byTemplate.computeIfAbsent(p.template(), t -> new ArrayList<>()).add(p.entity()));
-            for (Map.Entry<EntityTemplate, List<StoredEntity>> t : byTemplate.entrySet()) {
-                writeIndex(t.getKey(), t.getValue());
-            }
+            IndexRows.write(connection, writes.stream().map(Pending::indexChange).toList());
             return null;
         });
     }
@@ -585,13 +587,6 @@ public final class StoreSession implements AutoCloseable {
                 }
             }
         }
-        try (PreparedStatement del = connection.prepareStatement("DELETE FROM entity_value WHERE uuid = ?")) {
-            for (Pending p : updates) {
-                del.setString(1, p.entity().uuid());
-                del.addBatch();
-            }
-            del.executeBatch();
-        }
     }
 
     static Map<String, Object> reveal(StoredEntity entity, SecretCipher cipher) {
@@ -602,7 +597,7 @@ public final class StoreSession implements AutoCloseable {
 
     private Map<String, Object> validated(EntityTemplate template, String uuid, Map<String, Object> input, Map<String, Object> previous) {
         List<Violation> violations = new ArrayList<>();
-        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        Map<String, FieldTemplate> fields = fieldsOf(template);
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : input.entrySet()) {
             FieldTemplate field = fields.get(e.getKey());
@@ -659,7 +654,7 @@ public final class StoreSession implements AutoCloseable {
         // entities created in this same batch may reference each other
         entities.forEach(e -> found.putIfAbsent(e.uuid(), e.cet()));
         List<Violation> violations = new ArrayList<>();
-        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        Map<String, FieldTemplate> fields = fieldsOf(template);
         wanted.forEach((uuid, codes) -> codes.forEach(code -> {
             FieldTemplate f = fields.get(code);
             String cet = found.get(uuid);
@@ -697,31 +692,6 @@ public final class StoreSession implements AutoCloseable {
         });
     }
 
-    private void writeIndex(EntityTemplate template, List<StoredEntity> entities) throws SQLException {
-        List<FieldTemplate> lookedUp = template.fields().stream().filter(EntityIndex::lookedUp).toList();
-        if (lookedUp.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement st = connection.prepareStatement("INSERT INTO entity_value (uuid, cet_code, field, val) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
-            for (StoredEntity e : entities) {
-                for (FieldTemplate f : lookedUp) {
-                    for (String key : EntityIndex.keys(e.values().get(f.code()))) {
-                        st.setString(1, e.uuid());
-                        st.setString(2, template.code());
-                        st.setString(3, f.code());
-                        st.setString(4, key);
-                        st.addBatch();
-                        if (++pending % 5000 == 0) {
-                            st.executeBatch();
-                        }
-                    }
-                }
-            }
-            st.executeBatch();
-        }
-    }
-
     private static Violation unknownField(EntityTemplate template, String code) {
         String what = code.isBlank() ? "a field name is empty (\"" + code + "\"): name one of the fields" : "no such field in " + template.code();
         return new Violation(template.code(), code, "unknown", what
@@ -741,7 +711,7 @@ public final class StoreSession implements AutoCloseable {
     private StoredEntity read(EntityTemplate template, ResultSet rs) throws SQLException {
         Map<String, Object> raw = EntityJson.read(rs.getString(4));
         Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, FieldTemplate> fields = template.fieldsByCode();
+        Map<String, FieldTemplate> fields = fieldsOf(template);
         raw.forEach((code, v) -> {
             FieldTemplate f = fields.get(code);
             // a field removed from the descriptors since: keep its value readable, never drop it silently
@@ -803,6 +773,11 @@ public final class StoreSession implements AutoCloseable {
     /** Built on the first write only: a command that just reads entities never pays for an ObjectMapper. */
     private static final class Writer {
         static final ObjectMapper JSON = new ObjectMapper();
+    }
+
+    /** A template's fields by code, built once per session: validating or reading each of 10 000 entities needs it. */
+    private Map<String, FieldTemplate> fieldsOf(EntityTemplate template) {
+        return fieldsByTemplate.computeIfAbsent(template.code(), code -> template.fieldsByCode());
     }
 
     private EntityTemplate template(String cet) {

@@ -109,6 +109,41 @@ class EntityIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void anUpdateAndADeleteLeaveTheIndexRowsOfWhatIsStoredAndNoneOfWhatWas(Db db) throws SQLException {
+        try (Host host = open(db, TestHosts.sampleModule())) {
+            String first = host.store().create("Owner", Map.of("name", "first")).uuid();
+            String second = host.store().create("Owner", Map.of("name", "second")).uuid();
+            String gadget = host.store().create("Gadget", Map.of("name", "g", "owner", first)).uuid();
+            // and one created, re-pointed and re-pointed again in one transaction, written once at its commit
+            String other = host.store().inTransaction(s -> {
+                String uuid = s.create("Gadget", Map.of("name", "o", "owner", first)).uuid();
+                s.update("Gadget", uuid, null, Map.of("owner", second));
+                s.update("Gadget", uuid, null, Map.of("owner", first));
+                return uuid;
+            });
+
+            // when the gadget moves to the second owner, then an update leaves the owner alone
+            host.store().update("Gadget", gadget, null, Map.of("owner", second));
+            host.store().update("Gadget", gadget, null, Map.of("size", 3));
+
+            // then its rows name the second owner only, and the first is found only by the other gadget
+            assertThat(indexRows(host, gadget)).containsExactly("owner=" + second);
+            assertThat(indexRows(host, other)).containsExactly("owner=" + first);
+            assertThat(host.store().findBy("Gadget", Map.of("owner", second))).extracting(StoredEntity::uuid).containsExactly(gadget);
+
+            // and once both gadgets are deleted, no row is left and both owners can go
+            host.store().delete("Gadget", gadget, null);
+            host.store().delete("Gadget", other, null);
+            assertThat(indexRows(host, gadget)).isEmpty();
+            assertThat(indexRows(host, other)).isEmpty();
+            host.store().delete("Owner", first, null);
+            host.store().delete("Owner", second, null);
+            assertThat(host.store().count("Owner")).isZero();
+        }
+    }
+
     private static List<StoredEntity> search(Host host, String text) {
         return host.store().inTransaction(s -> s.search("Gadget", text, 0, 10));
     }
