@@ -38,8 +38,8 @@ final class IndexRows {
                 if (!EntityIndex.lookedUp(f)) {
                     continue;
                 }
-                Set<String> before = EntityIndex.keys(change.before().get(f.code()));
-                Set<String> after = EntityIndex.keys(change.after().get(f.code()));
+                Set<String> before = EntityIndex.indexedKeys(f, change.before().get(f.code()));
+                Set<String> after = EntityIndex.indexedKeys(f, change.after().get(f.code()));
                 for (String key : after) {
                     if (!before.contains(key)) {
                         added.add(new Row(change.template().code(), f.code(), key, change.uuid()));

@@ -300,7 +300,7 @@ public final class StoreSession implements AutoCloseable {
         for (Map.Entry<String, ?> f : filters.entrySet()) {
             FieldTemplate field = template.field(f.getKey()).orElseThrow(() -> new StoreException(List.of(unknownField(template, f.getKey()))));
             String key = EntityIndex.key(f.getValue());
-            if (key != null && EntityIndex.lookedUp(field) && key.length() <= EntityIndex.INDEXED_LENGTH) {
+            if (EntityIndex.answersLookup(field, key)) {
                 indexed.put(f.getKey(), key);
             }
         }

@@ -67,6 +67,34 @@ class EntityIndexTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void aFlagGetsAnIndexRowOnlyWhileSetAndALookupFindsItEitherWay(Db db) throws SQLException {
+        try (Host host = open(db, TestHosts.projectDir())) {
+            String domain = host.store().create("DomainName", Map.of("name", "example.com")).uuid();
+            // given two records, neither missing at the provider (what a first sync writes 10 000 of)
+            String www = host.store().create("DnsRecord", Map.of("domainName", domain, "name", "www", "recordType", "A", "value", "192.0.2.1",
+                    "ttl", 3600L, "missingAtProvider", false)).uuid();
+            String mail = host.store().create("DnsRecord", Map.of("domainName", domain, "name", "mail", "recordType", "MX", "value", "192.0.2.2",
+                    "ttl", 3600L, "missingAtProvider", false)).uuid();
+            List<String> whileNotSet = indexRows(host, www);
+
+            // when one is marked missing, and later found again
+            host.store().update("DnsRecord", mail, null, Map.of("missingAtProvider", true));
+            List<String> whileSet = indexRows(host, mail);
+            List<StoredEntity> missing = host.store().findBy("DnsRecord", Map.of("missingAtProvider", true));
+            List<StoredEntity> present = host.store().findBy("DnsRecord", Map.of("missingAtProvider", false));
+            host.store().update("DnsRecord", mail, null, Map.of("missingAtProvider", false));
+
+            // then the flag has a row only while it is set, and a lookup for either value finds what it should
+            assertThat(whileNotSet).noneMatch(row -> row.startsWith("missingAtProvider="));
+            assertThat(whileSet).contains("missingAtProvider=true");
+            assertThat(indexRows(host, mail)).noneMatch(row -> row.startsWith("missingAtProvider="));
+            assertThat(missing).extracting(StoredEntity::uuid).containsExactly(mail);
+            assertThat(present).extracting(StoredEntity::uuid).containsExactly(www);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void aFieldNewlyMarkedFilterIsIndexedForTheEntitiesStoredBefore(Db db) throws IOException, SQLException {
         copy(TestHosts.sampleModule(), moduleCopy);
         List<String> gadgets = new ArrayList<>();
