@@ -19,7 +19,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.mvinfra.host.Host;
 import io.mvinfra.host.handoff.HandOff;
 import io.mvinfra.host.handoff.HandOffServer;
-import io.mvinfra.host.handoff.HostIdentity;
 import io.mvinfra.host.HostSettings;
 
 /**
@@ -88,11 +87,9 @@ public final class ClassDataTraining {
     /** A command handed to a serve on the home: the handing process's few classes (HandOff, the JDK's HTTP client). */
     private static void handedToAServe(Path home, String... args) throws IOException {
         try (Host serving = Host.open(HostSettings.from(System.getenv(), home, null, null));
-                HandOffServer serve = HandOffServer.start(HostIdentity.of(serving.settings()), new HandedCommands(serving))) {
-            serve.file().write(home);
+                HandOffServer serve = HandOffServer.start(serving.settings(), new HandedCommands(serving))) {
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             int code = HandOff.forward(args, System.getenv(), "trainer", false, discard, discard);
-            serve.file().removeFrom(home);
             if (code != Main.OK) {
                 throw new IllegalStateException(String.join(" ", args) + " handed to a serve ended " + code);
             }

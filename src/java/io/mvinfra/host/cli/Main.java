@@ -37,14 +37,15 @@ public final class Main {
      * is run there ({@link HandOff}), anything else here.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        int handed = HandOff.forward(args, env, System.getProperty("user.name"), System.console() != null, out, err);
+        Invocation here = Invocation.here();
+        int handed = HandOff.forward(args, env, here.user(), here.terminal(), out, err);
         if (handed != HandOff.RUN_HERE) {
             return handed;
         }
         if (args.length == 0 || !args[0].equals("serve")) {
             System.setProperty("mvinfra.log.level", System.getProperty("mvinfra.log.level", "WARN"));
         }
-        CommandLine cli = commandLine(args);
+        CommandLine cli = commandLine(here, args);
         if (out != System.out || err != System.err) {
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));

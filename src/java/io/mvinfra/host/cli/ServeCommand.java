@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.handoff.HandOffServer;
-import io.mvinfra.host.handoff.HostIdentity;
 import io.mvinfra.host.web.WebServer;
 import io.mvinfra.host.web.WebSettings;
 import picocli.CommandLine.Command;
@@ -30,8 +29,7 @@ final class ServeCommand extends HostCommand {
         WebSettings settings = WebSettings.forBind(bind, port);
         WebServer web = WebServer.start(h, settings);
         // CLI commands on this home now run here, warm, instead of each opening the host in a fresh JVM
-        HandOffServer handOff = HandOffServer.start(HostIdentity.of(h.settings()), new HandedCommands(h));
-        handOff.file().write(h.settings().home());
+        HandOffServer handOff = HandOffServer.start(h.settings(), new HandedCommands(h));
         String address = bind.contains(":") ? "[" + bind + "]" : bind;
         log.info("web admin on http://{}:{}/ ({})", address, web.port(), settings.loginRequired() ? "login required" : "loopback only, no login");
         out().printf("mv-infra serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", address, web.port(),
@@ -39,7 +37,6 @@ final class ServeCommand extends HostCommand {
         out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            handOff.file().removeFrom(h.settings().home());
             handOff.close();
             web.close();
             h.close();

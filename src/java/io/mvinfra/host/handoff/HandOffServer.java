@@ -2,10 +2,12 @@ package io.mvinfra.host.handoff;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.mvinfra.host.HostSettings;
 
 /**
  * Takes CLI commands from processes on the same home, on loopback only, and runs them in this warm process: the
@@ -56,28 +60,35 @@ public final class HandOffServer implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService alive;
     private final ServeFile file;
+    private final Path home;
     private final Semaphore slots = new Semaphore(AT_ONCE);
 
-    private HandOffServer(HttpServer http, ExecutorService threads, ScheduledExecutorService alive, ServeFile file) {
+    private HandOffServer(HttpServer http, ExecutorService threads, ScheduledExecutorService alive, ServeFile file, Path home) {
         this.http = http;
         this.threads = threads;
         this.alive = alive;
         this.file = file;
+        this.home = home;
     }
 
-    /** Listens on an ephemeral loopback port for the host {@code identity} names (see {@link HostIdentity}). */
-    public static HandOffServer start(String identity, Commands commands) throws IOException {
+    /**
+     * Listens on an ephemeral loopback port for commands on the host {@code settings} open, and writes its
+     * {@link ServeFile} in that host's home, so commands there find it; {@link #close} removes the file.
+     */
+    public static HandOffServer start(HostSettings settings, Commands commands) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] token = new byte[32];
         new SecureRandom().nextBytes(token);
-        ServeFile file = new ServeFile(http.getAddress().getPort(), HexFormat.of().formatHex(token), identity, ProcessHandle.current().pid());
+        ServeFile file = new ServeFile(http.getAddress().getPort(), HexFormat.of().formatHex(token), HostIdentity.of(settings),
+                ProcessHandle.current().pid());
         AtomicInteger n = new AtomicInteger();
         ExecutorService threads = Executors.newCachedThreadPool(r -> daemon(r, "mv-infra-handoff-" + n.incrementAndGet()));
         ScheduledExecutorService alive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mv-infra-handoff-alive"));
-        HandOffServer server = new HandOffServer(http, threads, alive, file);
+        HandOffServer server = new HandOffServer(http, threads, alive, file, settings.home());
         http.createContext("/run", exchange -> server.handle(exchange, commands));
         http.setExecutor(threads);
         http.start();
+        file.write(settings.home());
         return server;
     }
 
@@ -114,8 +125,8 @@ public final class HandOffServer implements AutoCloseable {
 
     private void run(HandedCommand command, Commands commands, OutputStream body) throws IOException {
         Frames.Writer frames = new Frames.Writer(body);
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new Frames.Stream(frames, Frames.OUT), StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new Frames.Stream(frames, Frames.ERR), StandardCharsets.UTF_8), true);
+        PrintWriter out = framed(frames, Frames.OUT);
+        PrintWriter err = framed(frames, Frames.ERR);
         ScheduledFuture<?> beat = alive.scheduleAtFixedRate(() -> {
             try {
                 frames.signal(Frames.ALIVE);
@@ -142,6 +153,11 @@ public final class HandOffServer implements AutoCloseable {
         }
     }
 
+    /** One of the command's streams, sent as a frame at each line (autoflush) and at each flush. */
+    private static PrintWriter framed(Frames.Writer frames, byte type) {
+        return new PrintWriter(new OutputStreamWriter(new Frames.Stream(frames, type), StandardCharsets.UTF_8), true);
+    }
+
     private boolean tokenMatches(String given) {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII), file.token().getBytes(StandardCharsets.US_ASCII));
     }
@@ -152,8 +168,10 @@ public final class HandOffServer implements AutoCloseable {
         return t;
     }
 
+    /** Removes the serve file (if it is still this one's), lets running commands end, then stops listening. */
     @Override
     public void close() {
+        file.removeFrom(home);
         try {
             // a command still running gets a few seconds to end before the host closes under it (HttpServer.stop's
             // own delay is waited in full on Java 17, even with nothing running)

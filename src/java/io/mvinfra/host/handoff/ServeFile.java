@@ -62,7 +62,7 @@ public record ServeFile(int port, String token, String identity, long pid) {
     }
 
     /** Removes the file if it is still this serve's (a second serve on the home may have written its own since). */
-    public void removeFrom(Path home) {
+    void removeFrom(Path home) {
         ServeFile now = read(home);
         if (now != null && now.token().equals(token)) {
             try {

@@ -24,7 +24,6 @@ import io.mvinfra.host.Host;
 import io.mvinfra.host.handoff.HandOff;
 import io.mvinfra.host.handoff.HandOffServer;
 import io.mvinfra.host.handoff.HandOffServer.HandedCommand;
-import io.mvinfra.host.handoff.HostIdentity;
 import io.mvinfra.host.handoff.ServeFile;
 import io.mvinfra.host.store.StoredEntity;
 import support.TestHosts;
@@ -44,7 +43,6 @@ class HandOffTest {
     @AfterEach
     void stop() {
         if (serve != null) {
-            serve.file().removeFrom(home);
             serve.close();
         }
         if (host != null) {
@@ -56,11 +54,10 @@ class HandOffTest {
         Files.writeString(home.resolve("secret.key"), TestHosts.TEST_KEY);
         host = TestHosts.open(home, Db.EMBEDDED, module);
         HandedCommands commands = new HandedCommands(host);
-        serve = HandOffServer.start(HostIdentity.of(host.settings()), (command, out, err) -> {
+        serve = HandOffServer.start(host.settings(), (command, out, err) -> {
             ranAtServe.add(command);
             return commands.run(command, out, err);
         });
-        serve.file().write(home);
     }
 
     private Run cli(Path module, String... args) {
@@ -177,7 +174,7 @@ class HandOffTest {
         host = TestHosts.open(home, Db.EMBEDDED, TestHosts.sampleModule());
         CountDownLatch seenByCaller = new CountDownLatch(1);
         List<Boolean> seenBeforeTheEnd = new CopyOnWriteArrayList<>();
-        serve = HandOffServer.start(HostIdentity.of(host.settings()), (command, out, err) -> {
+        serve = HandOffServer.start(host.settings(), (command, out, err) -> {
             err.println("… 1 of 2 pages");
             err.flush();
             try {
@@ -188,7 +185,6 @@ class HandOffTest {
             out.println("done");
             return 0;
         });
-        serve.file().write(home);
         OutputStream watching = new OutputStream() {
             @Override
             public void write(int b) {
