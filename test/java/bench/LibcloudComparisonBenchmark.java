@@ -78,7 +78,7 @@ public final class LibcloudComparisonBenchmark {
 
             System.out.println("load average at the start: " + Files.readString(Path.of("/proc/loadavg")).trim());
             List<String> libcloud = List.of(PYTHON, script.toString(), String.valueOf(stub.port()), ZONE_ID, String.valueOf(RECORDS));
-            double[] lc = System.getenv("BENCH_SKIP_LIBCLOUD") != null ? new double[] {Double.NaN, Double.NaN} : measure(libcloud, scratch, RUNS);
+            double[] lc = System.getenv("BENCH_SKIP_LIBCLOUD") != null ? new double[] {Double.NaN, Double.NaN} : WholeProcess.medians(libcloud, scratch, RUNS);
             print("python3-libcloud list_records", lc);
 
             double[][] ours = ours(stub, launcher);
@@ -109,9 +109,8 @@ public final class LibcloudComparisonBenchmark {
         // nothing changed: one home, synced once untimed
         Path synced = seed(stub);
         // (bin/mv-infra reads MV_INFRA_JAVA_OPTS from the environment mvn runs in, to compare JVM flags)
-        List<String> press = List.of(launcher.toString(), "action", "run", "DomainName", "listCloudflareDnsRecords", "example.com");
-        WholeProcess.run(withHome(press, synced), synced);
-        double[] again = measure(withHome(press, synced), synced, RUNS);
+        WholeProcess.run(pressOn("example.com", launcher, synced), synced);
+        double[] again = WholeProcess.medians(pressOn("example.com", launcher, synced), synced, RUNS);
 
         // first sync: a fresh home each run, seeded before any is timed
         List<Path> fresh = new ArrayList<>();
@@ -120,7 +119,7 @@ public final class LibcloudComparisonBenchmark {
         }
         double[][] firsts = new double[RUNS][];
         for (int i = 0; i < RUNS; i++) {
-            firsts[i] = WholeProcess.run(withHome(press, fresh.get(i)), fresh.get(i));
+            firsts[i] = WholeProcess.run(pressOn("example.com", launcher, fresh.get(i)), fresh.get(i));
         }
         return new double[][] {again, {WholeProcess.median(firsts, 0), WholeProcess.median(firsts, 1)}};
     }
@@ -190,17 +189,6 @@ public final class LibcloudComparisonBenchmark {
             }
         }
         return home;
-    }
-
-    private static List<String> withHome(List<String> argv, Path home) {
-        List<String> all = new ArrayList<>(argv);
-        all.add("--home=" + home);
-        return all;
-    }
-
-    /** {median wall, median cpu} of {@code runs} runs after one untimed. */
-    private static double[] measure(List<String> argv, Path dir, int runs) throws Exception {
-        return WholeProcess.medians(argv, dir, runs);
     }
 
     private static void print(String what, double[] wallCpu) {

@@ -214,12 +214,7 @@ public final class OpenStackListServersBenchmark {
 
     /** {median wall, median cpu} of {@code runs} runs after one untimed; the openstack CLI in project bench. */
     private static double[] measure(List<String> argv, Path dir, int runs) throws Exception {
-        WholeProcess.run(argv, dir, env -> adminEnvironment(env, PROJECT));
-        double[][] times = new double[runs][];
-        for (int i = 0; i < runs; i++) {
-            times[i] = WholeProcess.run(argv, dir, env -> adminEnvironment(env, PROJECT));
-        }
-        return new double[] {WholeProcess.median(times, 0), WholeProcess.median(times, 1)};
+        return WholeProcess.medians(argv, dir, runs, env -> adminEnvironment(env, PROJECT));
     }
 
     private static void print(String what, double[] wallCpu) {

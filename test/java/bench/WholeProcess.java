@@ -41,10 +41,16 @@ final class WholeProcess {
 
     /** {median wall, median cpu} of {@code runs} runs after one untimed (which warms the OS page cache, not a JVM). */
     static double[] medians(List<String> argv, Path dir, int runs) throws IOException, InterruptedException {
-        run(argv, dir);
+        return medians(argv, dir, runs, env -> { });
+    }
+
+    /** The same, each run's environment adjusted by {@code environment} first. */
+    static double[] medians(List<String> argv, Path dir, int runs, Consumer<Map<String, String>> environment)
+            throws IOException, InterruptedException {
+        run(argv, dir, environment);
         double[][] times = new double[runs][];
         for (int i = 0; i < runs; i++) {
-            times[i] = run(argv, dir);
+            times[i] = run(argv, dir, environment);
         }
         return new double[] {median(times, 0), median(times, 1)};
     }

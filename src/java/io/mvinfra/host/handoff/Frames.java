@@ -1,10 +1,12 @@
 package io.mvinfra.host.handoff;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * The hand-off's reply, a stream of frames so the caller prints a long press's progress as it comes: one type byte,
@@ -38,7 +40,7 @@ final class Frames {
         }
 
         void exit(int code) throws IOException {
-            frame(EXIT, new byte[] {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code}, 0, 4);
+            frame(EXIT, ByteBuffer.allocate(Integer.BYTES).putInt(code).array(), 0, Integer.BYTES);
         }
 
         void signal(byte type) throws IOException {
@@ -49,7 +51,7 @@ final class Frames {
     /** One frame read: its type and bytes; null at the end of the stream. */
     record Frame(byte type, byte[] bytes) {
         int code() {
-            return ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+            return ByteBuffer.wrap(bytes).getInt();
         }
 
         static Frame read(DataInputStream in) throws IOException {
@@ -66,41 +68,21 @@ final class Frames {
     }
 
     /** The bytes a command writes to one of its streams, sent as a frame at each flush. */
-    static final class Stream extends OutputStream {
+    static final class Stream extends ByteArrayOutputStream {
         private final Writer frames;
         private final byte type;
-        private byte[] buffer = new byte[8192];
-        private int count;
 
         Stream(Writer frames, byte type) {
+            super(8192);
             this.frames = frames;
             this.type = type;
         }
 
         @Override
-        public synchronized void write(int b) {
-            ensure(1);
-            buffer[count++] = (byte) b;
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, buffer, count, len);
-            count += len;
-        }
-
-        @Override
         public synchronized void flush() throws IOException {
             if (count > 0) {
-                frames.frame(type, buffer, 0, count);
-                count = 0;
-            }
-        }
-
-        private void ensure(int more) {
-            if (count + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + more));
+                frames.frame(type, buf, 0, count);
+                reset();
             }
         }
     }
