@@ -16,7 +16,6 @@ import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
 import io.mvinfra.http.HttpRuntime;
-import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.ProviderException;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.http.TimeSource;
@@ -39,7 +38,6 @@ class OpenStackImagesLiveTest {
 
     private final String prefix = "mvinfra-test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private KeystoneAuth keystone;
 
     @BeforeAll
@@ -49,8 +47,7 @@ class OpenStackImagesLiveTest {
 
     @BeforeEach
     void open() {
-        previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
-        os = OpenStackTestbed.at(LocalServices.KEYSTONE_URL, prefix);
+        os = OpenStackTestbed.live(prefix);
         keystone = new KeystoneAuth(KeystoneClient.at(HttpRuntime.shared(), LocalServices.KEYSTONE_URL),
                 new KeystoneCredentials.Password("demo", "Default", OpenStackTestbed.PASSWORD, ProjectScope.byName("demo", "Default")),
                 null, KeystoneAuth.DEFAULT_RENEWAL_MARGIN, TimeSource.SYSTEM);
@@ -69,7 +66,6 @@ class OpenStackImagesLiveTest {
             }
         }
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private PressResult press(String cet, String action, String uuid, Map<String, Object> parameters) {

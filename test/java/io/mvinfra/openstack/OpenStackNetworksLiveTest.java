@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
-import io.mvinfra.http.HttpSettings;
-import io.mvinfra.http.TimeSource;
 import io.mvinfra.openstack.network.NeutronSecurityGroup;
 import io.mvinfra.openstack.network.NeutronSecurityRule;
 import support.LocalServices;
@@ -31,7 +28,6 @@ class OpenStackNetworksLiveTest {
 
     private final String prefix = "mvinfra-test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private LiveStack demo;
 
     @BeforeAll
@@ -41,8 +37,7 @@ class OpenStackNetworksLiveTest {
 
     @BeforeEach
     void open() {
-        previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
-        os = OpenStackTestbed.at(LocalServices.KEYSTONE_URL, prefix);
+        os = OpenStackTestbed.live(prefix);
         demo = LiveStack.demo();
     }
 
@@ -54,7 +49,6 @@ class OpenStackNetworksLiveTest {
             }
         }
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private PressResult press(String cet, String action, String uuid) {

@@ -15,7 +15,6 @@ import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
 import io.mvinfra.http.HttpRuntime;
-import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.ProviderHttp;
 import io.mvinfra.http.TimeSource;
 import io.mvinfra.openstack.compute.Microversion;
@@ -37,7 +36,6 @@ class OpenStackServersLiveTest {
 
     private final String prefix = "mvinfra-test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeAll
     static void stackIsUp() {
@@ -46,8 +44,7 @@ class OpenStackServersLiveTest {
 
     @BeforeEach
     void open() {
-        previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
-        os = OpenStackTestbed.at(LocalServices.KEYSTONE_URL, prefix);
+        os = OpenStackTestbed.live(prefix);
     }
 
     @AfterEach
@@ -59,7 +56,6 @@ class OpenStackServersLiveTest {
             }
         }
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private String newServer(String name) {

@@ -3,6 +3,10 @@ package io.mvinfra.openstack;
 import java.util.List;
 import java.util.Map;
 
+import io.mvinfra.http.HttpRuntime;
+import io.mvinfra.http.HttpSettings;
+import io.mvinfra.http.TimeSource;
+import support.LocalServices;
 import support.ModuleTestbed;
 
 /**
@@ -16,6 +20,8 @@ final class OpenStackTestbed extends ModuleTestbed {
 
     final String credential;
     final String provider;
+    /** The shared runtime a {@link #live} testbed replaced, put back at close; null for any other. */
+    private HttpRuntime replaced;
 
     private OpenStackTestbed(String keystoneUrl, String namePrefix) {
         this.credential = create("Credential", Map.of("domainName", "keystone.local", "authenticationType", "OPENSTACK_PASSWORD",
@@ -33,6 +39,25 @@ final class OpenStackTestbed extends ModuleTestbed {
 
     static OpenStackTestbed at(String keystoneUrl, String namePrefix) {
         return new OpenStackTestbed(keystoneUrl, namePrefix);
+    }
+
+    /**
+     * On the real Keystone of ../shared/openstack-local, with a shared HTTP runtime of its own on the system clock (real
+     * waits, real token lifetimes) until {@link #close}, which puts the previous one back.
+     */
+    static OpenStackTestbed live(String namePrefix) {
+        HttpRuntime previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
+        OpenStackTestbed testbed = new OpenStackTestbed(LocalServices.KEYSTONE_URL, namePrefix);
+        testbed.replaced = previous;
+        return testbed;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        if (replaced != null) {
+            HttpRuntime.useShared(replaced);
+        }
     }
 
     /** A CYCLADES ServiceProvider at {@code cycladesUrl} (its compute URL), signed by a plain Synnefo token. */

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
-import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.ProviderException;
-import io.mvinfra.http.TimeSource;
 import io.mvinfra.openstack.compute.NovaServer;
 import io.mvinfra.openstack.volume.CinderSnapshot;
 import io.mvinfra.openstack.volume.CinderVolume;
@@ -35,7 +32,6 @@ class OpenStackVolumesLiveTest {
 
     private final String prefix = "mvinfra-test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private LiveStack demo;
 
     @BeforeAll
@@ -45,8 +41,7 @@ class OpenStackVolumesLiveTest {
 
     @BeforeEach
     void open() {
-        previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
-        os = OpenStackTestbed.at(LocalServices.KEYSTONE_URL, prefix);
+        os = OpenStackTestbed.live(prefix);
         demo = LiveStack.demo();
     }
 
@@ -66,7 +61,6 @@ class OpenStackVolumesLiveTest {
             deleteWhenFree(cinder, volume.id());
         }
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     /** Deletes a volume once no snapshot or server holds it any more (a server's delete detaches in the background). */
