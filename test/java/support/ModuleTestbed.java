@@ -9,26 +9,47 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.mvinfra.host.Host;
 import io.mvinfra.host.runtime.PressRequest;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
+import io.mvinfra.http.HttpRuntime;
 
 /**
  * The module on a host of its own, in a fresh data directory, as an operator has it: entities made and read back
  * through the store, buttons pressed as on the CLI. Each provider's testbed adds its ServiceProvider, credential and
  * the entities its buttons work on ({@code CloudflareTestbed}, and the Scaleway and OpenStack ones after it).
+ * A testbed given an HTTP runtime (a {@link TestHttp#runtime} on the test's {@link FakeTime}) makes it the shared one
+ * until {@link #close}, even when the test failed; the others run on the JVM's shared runtime as the build configures it
+ * (one page at a time, the system clock), which the tests that pass no runtime are written for.
  */
 public class ModuleTestbed implements AutoCloseable {
 
     private final Path home;
     public final Host host;
+    /** Null for a testbed on the JVM's shared runtime. */
+    private final SharedRuntimeSwap runtime;
 
     protected ModuleTestbed() {
+        this(Optional.empty());
+    }
+
+    /** {@code runtime}: the shared HTTP runtime while the testbed is open; empty: the JVM's, left as it is. */
+    protected ModuleTestbed(Optional<HttpRuntime> runtime) {
+        // in place from before the host opens until after it has closed: what the host does to the shared runtime
+        // (its rate limits' slots, on a shared database), it does to this one
+        this.runtime = runtime.map(SharedRuntimeSwap::in).orElse(null);
         this.home = TestHosts.tempHome();
-        this.host = TestHosts.open(home, TestHosts.Db.EMBEDDED, TestHosts.projectDir());
+        try {
+            this.host = TestHosts.open(home, TestHosts.Db.EMBEDDED, TestHosts.projectDir());
+        } catch (RuntimeException | Error e) {
+            // no close() follows a constructor that failed
+            putBackRuntime();
+            throw e;
+        }
     }
 
     /** Creates an entity: {@code create("Credential", Map.of("authenticationType", …))}; answers its uuid. */
@@ -81,11 +102,21 @@ public class ModuleTestbed implements AutoCloseable {
 
     @Override
     public void close() {
-        host.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            host.close();
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } finally {
+            putBackRuntime();
+        }
+    }
+
+    private void putBackRuntime() {
+        if (runtime != null) {
+            runtime.close();
         }
     }
 

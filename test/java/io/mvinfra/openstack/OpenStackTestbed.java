@@ -2,12 +2,15 @@ package io.mvinfra.openstack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.HttpSettings;
 import io.mvinfra.http.TimeSource;
+import support.FakeTime;
 import support.LocalServices;
 import support.ModuleTestbed;
+import support.TestHttp;
 
 /**
  * The module as an OpenStack operator has it: an OPENSTACK ServiceProvider whose Keystone is {@code keystoneUrl} (the
@@ -20,25 +23,31 @@ final class OpenStackTestbed extends ModuleTestbed {
 
     final String credential;
     final String provider;
-    /** The shared runtime a {@link #live} testbed replaced, put back at close; null for any other. */
-    private HttpRuntime replaced;
 
-    private OpenStackTestbed(String keystoneUrl, String namePrefix) {
+    private OpenStackTestbed(String keystoneUrl, String namePrefix, Optional<HttpRuntime> runtime) {
+        super(runtime);
         this.credential = create("Credential", Map.of("domainName", "keystone.local", "authenticationType", "OPENSTACK_PASSWORD",
                 "username", "demo", "password", PASSWORD, "userDomain", "Default", "projectName", "demo", "projectDomain", "Default"));
         this.provider = create("ServiceProvider", Map.of("code", "openstack-local", "kind", "OPENSTACK", "apiBaseUrl", keystoneUrl,
                 "credential", credential, "serverNameFilter", List.of(namePrefix)));
     }
 
-    private OpenStackTestbed(String cycladesUrl, String namePrefix, String token) {
+    private OpenStackTestbed(String cycladesUrl, String namePrefix, String token, Optional<HttpRuntime> runtime) {
+        super(runtime);
         this.credential = create("Credential", Map.of("domainName", "cyclades.local", "authenticationType", "CYCLADES_TOKEN",
                 "token", token));
         this.provider = create("ServiceProvider", Map.of("code", "cyclades-stub", "kind", "CYCLADES", "apiBaseUrl", cycladesUrl,
                 "credential", credential, "serverNameFilter", List.of(namePrefix)));
     }
 
+    /** On stubs, with a shared HTTP runtime on {@code time} (waits take none, fixtures' tokens are fresh) until {@link #close}. */
+    static OpenStackTestbed at(String keystoneUrl, String namePrefix, FakeTime time) {
+        return new OpenStackTestbed(keystoneUrl, namePrefix, Optional.of(TestHttp.runtime(time)));
+    }
+
+    /** Beside a testbed that brought its runtime: on whichever runtime is shared, which it leaves in place. */
     static OpenStackTestbed at(String keystoneUrl, String namePrefix) {
-        return new OpenStackTestbed(keystoneUrl, namePrefix);
+        return new OpenStackTestbed(keystoneUrl, namePrefix, Optional.empty());
     }
 
     /**
@@ -46,23 +55,17 @@ final class OpenStackTestbed extends ModuleTestbed {
      * waits, real token lifetimes) until {@link #close}, which puts the previous one back.
      */
     static OpenStackTestbed live(String namePrefix) {
-        HttpRuntime previous = HttpRuntime.useShared(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM));
-        OpenStackTestbed testbed = new OpenStackTestbed(LocalServices.KEYSTONE_URL, namePrefix);
-        testbed.replaced = previous;
-        return testbed;
+        return new OpenStackTestbed(LocalServices.KEYSTONE_URL, namePrefix,
+                Optional.of(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM)));
     }
 
-    @Override
-    public void close() {
-        super.close();
-        if (replaced != null) {
-            HttpRuntime.useShared(replaced);
-        }
-    }
-
-    /** A CYCLADES ServiceProvider at {@code cycladesUrl} (its compute URL), signed by a plain Synnefo token. */
     static OpenStackTestbed cyclades(String cycladesUrl, String namePrefix, String token) {
-        return new OpenStackTestbed(cycladesUrl, namePrefix, token);
+        return new OpenStackTestbed(cycladesUrl, namePrefix, token, Optional.empty());
+    }
+
+    /** A CYCLADES ServiceProvider at {@code cycladesUrl} (its compute URL), signed by a plain Synnefo token, on {@code time}. */
+    static OpenStackTestbed cyclades(String cycladesUrl, String namePrefix, String token, FakeTime time) {
+        return new OpenStackTestbed(cycladesUrl, namePrefix, token, Optional.of(TestHttp.runtime(time)));
     }
 
     /** A Server of this provider: {@code server("instanceName", "dev-web-1", "serverType", "m1.tiny", …)}. */

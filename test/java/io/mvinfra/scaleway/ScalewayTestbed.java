@@ -4,6 +4,7 @@ import static support.Fixtures.fixture;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,8 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.http.Json;
+import support.FakeTime;
 import support.ModuleTestbed;
+import support.TestHttp;
 
 /**
  * The module as a Scaleway operator has it: a SCALEWAY ServiceProvider whose API is {@code apiBaseUrl} (a WireMock
@@ -27,7 +31,8 @@ final class ScalewayTestbed extends ModuleTestbed {
     final String credential;
     final String provider;
 
-    private ScalewayTestbed(String apiBaseUrl) {
+    private ScalewayTestbed(String apiBaseUrl, Optional<HttpRuntime> runtime) {
+        super(runtime);
         this.credential = create("Credential", Map.of("domainName", "api.scaleway.com",
                 "authenticationType", "SCALEWAY_SECRET_KEY", "accessKey", "SCWXXXXXXXXXXXXXXXXX", "apiKey", SECRET_KEY,
                 "projectId", PROJECT));
@@ -35,8 +40,19 @@ final class ScalewayTestbed extends ModuleTestbed {
                 "credential", credential, "zones", List.of("fr-par-1", "nl-ams-1"), "serverNameFilter", List.of("dev-", "int")));
     }
 
+    /** On the JVM's shared HTTP runtime, as the build configures it (a list reads one page at a time). */
     static ScalewayTestbed at(String apiBaseUrl) {
-        return new ScalewayTestbed(apiBaseUrl);
+        return new ScalewayTestbed(apiBaseUrl, Optional.empty());
+    }
+
+    /** With a shared HTTP runtime on {@code time} until {@link #close}: ten minutes of waiting take none. */
+    static ScalewayTestbed at(String apiBaseUrl, FakeTime time) {
+        return at(apiBaseUrl, TestHttp.runtime(time));
+    }
+
+    /** With {@code runtime} as the shared HTTP runtime until {@link #close}. */
+    static ScalewayTestbed at(String apiBaseUrl, HttpRuntime runtime) {
+        return new ScalewayTestbed(apiBaseUrl, Optional.of(runtime));
     }
 
     /** A Server of this provider: {@code server("instanceName", "dev-web-1", "zone", "fr-par-1", …)}. */
