@@ -25,9 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /** Server → "Back up" ({@link BackupServer}): an image of every volume, waited for, recorded with its snapshots. */
 @WireMockTest
@@ -38,15 +36,12 @@ class BackupServerTest {
     private static final String IMAGE_ID = "e5f6a7b8-9999-4c1d-8e2f-3a4b5c6d7e8f";
     private static final String IMAGE = "/instance/v1/zones/fr-par-1/images/" + IMAGE_ID;
 
-    private final FakeTime time = new FakeTime();
-    private HttpRuntime previous;
     private ScalewayTestbed scw;
     private String server;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         server = scw.server("instanceName", "dev-web-1", "zone", "fr-par-1", "serverType", "DEV1-S", "providerSideId", ID,
                 "allowedActions", List.of("poweroff", "backup"));
         stubFor(get(SERVER).willReturn(okJson(fixture("scaleway/server-dev-web-1.json"))));
@@ -60,7 +55,6 @@ class BackupServerTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private static String image(String state) {

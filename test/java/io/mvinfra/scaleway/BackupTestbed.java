@@ -19,12 +19,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.mvinfra.backup.store.StoreKey;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.objectstorage.S3Keys;
 import io.mvinfra.scaleway.backups.StoreKeys;
 import support.FakeTime;
 import support.S3Server;
-import support.TestHttp;
 
 /**
  * Backups end to end on loopback: Block Storage played by {@link BlockStorageFake} in WireMock, Object Storage a real
@@ -49,7 +47,6 @@ public final class BackupTestbed implements AutoCloseable {
     final String volume;
     /** The provider's backupStore, as written there. */
     final String storeUri;
-    private final HttpRuntime previousRuntime;
     private final Supplier<StoreKey> previousKey;
 
     private BackupTestbed(String storeUri) throws Exception {
@@ -60,7 +57,6 @@ public final class BackupTestbed implements AutoCloseable {
     private BackupTestbed(String storeUri, int virtualMiB, int randomMiB, int patternMiB) throws Exception {
         Qcow2.assumeInstalled();
         dir = Files.createTempDirectory("mv-infra-backup-test");
-        previousRuntime = HttpRuntime.useShared(TestHttp.runtime(time));
         previousKey = StoreKeys.use(() -> StoreKey.fromPassphrase(PASSPHRASE.toCharArray()));
         s3 = S3Server.start("staging", "backups");
         block = new BlockStorageFake(dir, new BlockStorageFake.S3Side(s3.endpoint(), S3Server.REGION,
@@ -68,7 +64,7 @@ public final class BackupTestbed implements AutoCloseable {
         wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(block));
         wm.start();
         wm.stubFor(any(urlPathMatching("/block/v1/.*")).willReturn(ok()));
-        scw = ScalewayTestbed.at(wm.baseUrl());
+        scw = ScalewayTestbed.at(wm.baseUrl(), time);
         scw.update("Credential", scw.credential, "accessKey", S3Server.ACCESS_KEY, "apiKey", S3Server.SECRET_KEY);
         this.storeUri = storeUri == null ? "file://" + dir.resolve("store") : storeUri;
         scw.update("ServiceProvider", scw.provider, "objectStorageEndpoint", s3.endpoint().toString(), "stagingBucket", "staging",
@@ -167,7 +163,6 @@ public final class BackupTestbed implements AutoCloseable {
             wm.stop();
             s3.close();
         } finally {
-            HttpRuntime.useShared(previousRuntime);
             StoreKeys.use(previousKey);
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -22,9 +22,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /** Image → "Create on Scaleway" ({@link CreateImage}): an Instance image of a Block Storage snapshot. */
 @WireMockTest
@@ -34,22 +32,18 @@ class CreateImageTest {
     private static final String ID = "36ecc902-7f70-42c9-89c0-88ad2811e4bf";
     private static final String SNAPSHOT_ID = "a573bd7b-b83e-4b45-8013-7551ad2588a9";
 
-    private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String snapshot;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         snapshot = scw.snapshot("name", "data-1-daily", "zone", "fr-par-1", "providerSideId", SNAPSHOT_ID, "state", "available");
     }
 
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test

@@ -28,9 +28,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /** Server → "Create on Scaleway" ({@link CreateScalewayServer}). */
 @WireMockTest
@@ -42,15 +40,12 @@ class CreateScalewayServerTest {
     private static final String TASK = "{\"task\": {\"id\": \"0c1d2e3f-8888-4a1b-8c2d-3e4f5a6b7c8d\", \"description\": \"server_batch_poweron\","
             + " \"status\": \"pending\", \"progress\": 0}}";
 
-    private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String image;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         image = scw.create("Image", "name", "Ubuntu 22.04 Jammy Jellyfish", "providerSideId", IMAGE_ID, "zone", "fr-par-1",
                 "provider", scw.provider);
         stubFor(get(urlPathEqualTo("/instance/v1/zones/fr-par-1/products/servers")).willReturn(okJson(fixture("scaleway/products-servers.json"))
@@ -60,7 +55,6 @@ class CreateScalewayServerTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private String webServer(Object... more) {

@@ -30,11 +30,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.scaleway.ScalewayTestbed.ScalewayError;
 import support.FakeTime;
 import support.Stubs;
-import support.TestHttp;
 
 /** SecurityGroup → "Create at Scaleway" ({@link CreateSecurityGroup}). */
 @WireMockTest
@@ -51,19 +49,16 @@ class CreateSecurityGroupTest {
             """.formatted(ID, ScalewayTestbed.PROJECT, ScalewayTestbed.PROJECT);
 
     private final FakeTime time = new FakeTime();
-    private HttpRuntime previous;
     private ScalewayTestbed scw;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), time);
     }
 
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test

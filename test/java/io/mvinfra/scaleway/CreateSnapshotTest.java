@@ -20,10 +20,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
 import support.Stubs;
-import support.TestHttp;
 
 /** Snapshot → "Create on Scaleway" ({@link CreateSnapshot}): a Block Storage snapshot of its volume, waited for. */
 @WireMockTest
@@ -33,22 +31,18 @@ class CreateSnapshotTest {
     private static final String ID = "a573bd7b-b83e-4b45-8013-7551ad2588a9";
     private static final String VOLUME_ID = "7439a3f5-c50e-477e-aed4-e39d316352ad";
 
-    private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String volume;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         volume = scw.volume("name", "data-1", "zone", "fr-par-1", "volumeType", "sbs_5k", "size", 20_000_000_000L, "providerSideId", VOLUME_ID);
     }
 
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test

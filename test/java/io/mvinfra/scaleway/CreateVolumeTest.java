@@ -29,10 +29,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
 import support.Stubs;
-import support.TestHttp;
 
 /** Volume → "Create on Scaleway" ({@link CreateVolume}): a Block Storage volume, waited for on a fake clock. */
 @WireMockTest
@@ -44,18 +42,15 @@ class CreateVolumeTest {
 
     private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), time);
     }
 
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private String emptyVolume(Object... more) {

@@ -25,9 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /** Server → "Delete with volumes" ({@link DeleteScalewayServerWithVolumes}): terminate, waited for until the server is gone. */
 @WireMockTest
@@ -40,16 +38,13 @@ class DeleteScalewayServerWithVolumesTest {
             + " \"allowed_actions\": [\"poweroff\", \"terminate\", \"reboot\", \"stop_in_place\", \"backup\"],"
             + " \"volumes\": {\"0\": {\"id\": \"" + ROOT + "\", \"name\": \"dev-web-1-root\", \"size\": 20000000000, \"volume_type\": \"l_ssd\"}}}}";
 
-    private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String server;
     private String root;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         server = scw.server("instanceName", "dev-web-1", "zone", "fr-par-1", "serverType", "DEV1-S", "providerSideId", ID, "status", "running");
         root = scw.create("Volume", "name", "dev-web-1-root", "providerSideId", ROOT, "zone", "fr-par-1", "provider", scw.provider,
                 "server", server, "volumeType", "l_ssd", "size", 20_000_000_000L);
@@ -58,7 +53,6 @@ class DeleteScalewayServerWithVolumesTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test

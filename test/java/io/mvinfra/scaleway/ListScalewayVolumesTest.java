@@ -43,18 +43,15 @@ class ListScalewayVolumesTest {
 
     private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(new HttpRuntime(TestHttp.settings().withPageConcurrency(1), time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new HttpRuntime(TestHttp.settings().withPageConcurrency(1), time));
     }
 
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private static void twoPagesInParisOneInAmsterdam() {

@@ -20,9 +20,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * What every Scaleway power button must do, each button's test saying only its action and the states it goes
@@ -32,9 +30,7 @@ import support.TestHttp;
 @WireMockTest
 abstract class PowerButtonTest {
 
-    private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String server;
 
     /** The button's code, Scaleway's action, the states of a good run (first to last), and where a failed run ends. */
@@ -48,8 +44,7 @@ abstract class PowerButtonTest {
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), new FakeTime());
         server = scw.server("instanceName", "dev-web-1", "zone", "fr-par-1", "serverType", "DEV1-S", "providerSideId", ID,
                 "status", goodRun().get(0), "allowedActions", List.of(action()));
     }
@@ -57,7 +52,6 @@ abstract class PowerButtonTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test

@@ -25,12 +25,10 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * Server → "Power off" ({@link PowerOffServer}) against a stub that plays the server's states: the press waits on
@@ -42,13 +40,11 @@ class PowerOffServerTest {
 
     private final FakeTime time = new FakeTime();
     private ScalewayTestbed scw;
-    private HttpRuntime previous;
     private String server;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), time);
         server = scw.server("instanceName", "dev-web-1", "zone", "fr-par-1", "serverType", "DEV1-S", "providerSideId", ID,
                 "status", "running", "allowedActions", List.of("poweroff", "terminate", "reboot", "stop_in_place", "backup"));
     }
@@ -56,7 +52,6 @@ class PowerOffServerTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private StoredEntity onlyAction() {

@@ -28,9 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
-import io.mvinfra.http.HttpRuntime;
 import support.CliRun;
 import support.FakeTime;
+import support.SharedRuntimeSwap;
 import support.TestHosts;
 import support.TestHttp;
 
@@ -50,16 +50,17 @@ class ScalewayCliTest {
 
     @TempDir
     Path home;
-    private HttpRuntime previous;
+    /** The CLI runs in this JVM and presses on the shared HTTP runtime; no testbed here brings one. */
+    private SharedRuntimeSwap runtime;
 
     @BeforeEach
     void fakeClock() {
-        previous = HttpRuntime.useShared(TestHttp.runtime(new FakeTime()));
+        runtime = SharedRuntimeSwap.in(TestHttp.runtime(new FakeTime()));
     }
 
     @AfterEach
     void realClock() {
-        HttpRuntime.useShared(previous);
+        runtime.close();
     }
 
     private CliRun run(String... args) {

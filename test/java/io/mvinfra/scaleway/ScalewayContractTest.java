@@ -27,11 +27,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.ContractReplay;
 import support.FakeTime;
 import support.Prism;
-import support.TestHttp;
 
 /**
  * Every Instance API request the Scaleway server and image buttons build, checked against Scaleway's own OpenAPI document
@@ -109,8 +107,7 @@ class ScalewayContractTest {
     private static List<String> pressEveryButton() {
         scaleway.resetRequests();
         List<String> messages = new ArrayList<>();
-        HttpRuntime previous = HttpRuntime.useShared(TestHttp.runtime(new FakeTime()));
-        try (ScalewayTestbed scw = ScalewayTestbed.at(scaleway.baseUrl())) {
+        try (ScalewayTestbed scw = ScalewayTestbed.at(scaleway.baseUrl(), new FakeTime())) {
             messages.add(outcome(scw.press("ServiceProvider", "listScalewayServers", scw.provider)));
             String running = scw.all("Server", "providerSideId", RUNNING_ID).get(0).uuid();
             String stopped = scw.all("Server", "providerSideId", STOPPED_ID).get(0).uuid();
@@ -127,8 +124,6 @@ class ScalewayContractTest {
             String gold = scw.image("name", "web-gold", "arch", "x86_64", "rootSnapshot", snapshot);
             messages.add(outcome(scw.press("Image", "createScalewayImage", gold)));
             messages.add(outcome(scw.press("Image", "deleteScalewayImage", gold)));
-        } finally {
-            HttpRuntime.useShared(previous);
         }
         return messages;
     }

@@ -26,9 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /** Server → "Update on Scaleway" ({@link UpdateScalewayServer}); also where Scaleway's refusals and 429 are told. */
 @WireMockTest
@@ -38,14 +36,12 @@ class UpdateScalewayServerTest {
     private static final String SERVER = "/instance/v1/zones/fr-par-1/servers/" + ID;
 
     private final FakeTime time = new FakeTime();
-    private HttpRuntime previous;
     private ScalewayTestbed scw;
     private String server;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        scw = ScalewayTestbed.at(wm.getHttpBaseUrl());
+        scw = ScalewayTestbed.at(wm.getHttpBaseUrl(), time);
         server = scw.server("instanceName", "dev-web-1", "zone", "fr-par-1", "serverType", "DEV1-S", "providerSideId", ID,
                 "tags", List.of("web"));
         stubFor(get(SERVER).willReturn(okJson(current())));
@@ -54,7 +50,6 @@ class UpdateScalewayServerTest {
     @AfterEach
     void close() {
         scw.close();
-        HttpRuntime.useShared(previous);
     }
 
     private static String current() {
