@@ -32,10 +32,8 @@ import io.mvinfra.host.runtime.AuditEntry;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
 import support.LogCapture;
-import support.TestHttp;
 
 /**
  * What Synnefo Cyclades has and Nova has not, pressed on a CYCLADES ServiceProvider against a stub that answers as
@@ -54,18 +52,15 @@ class CycladesActionsTest {
 
     private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        os = OpenStackTestbed.cyclades(wm.getHttpBaseUrl() + CYCLADES, "dev-", "synnefo-tok");
+        os = OpenStackTestbed.cyclades(wm.getHttpBaseUrl() + CYCLADES, "dev-", "synnefo-tok", time);
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     /** A server as Cyclades details it: two NICs (attachments) with their firewall profiles, SNF:task_state. */

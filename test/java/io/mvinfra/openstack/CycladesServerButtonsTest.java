@@ -34,9 +34,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * The Server buttons on a CYCLADES ServiceProvider, against a stub of Synnefo's compute API: the same client with
@@ -50,20 +48,16 @@ class CycladesServerButtonsTest {
     private static final String CYCLADES = "/compute/v2.0";
     private static final String SERVER = CYCLADES + "/servers/" + ID;
 
-    private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        os = OpenStackTestbed.cyclades(wm.getHttpBaseUrl() + CYCLADES, "dev-", "synnefo-tok");
+        os = OpenStackTestbed.cyclades(wm.getHttpBaseUrl() + CYCLADES, "dev-", "synnefo-tok", new FakeTime());
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private static String server(String status, String metadata) {

@@ -26,10 +26,8 @@ import io.mvinfra.host.runtime.AuditEntry;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
 import support.LogCapture;
-import support.TestHttp;
 
 /**
  * "Console" on an OpenStack Server, against stubs of Keystone and Nova: from 2.6 {@code POST remote-consoles}, before
@@ -46,21 +44,18 @@ class OpenStackConsoleTest {
     private static final String URL = "http://127.0.0.1:6080/vnc_auto.html?path=%3Ftoken%3D" + TOKEN;
 
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(new FakeTime()));
         stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "tok-1")
                 .withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/keystone-token-stub-catalog.json").replace("BASE", wm.getHttpBaseUrl()))));
-        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-");
+        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-", new FakeTime());
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private String server() {

@@ -30,9 +30,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * The Image buttons against stubs of Keystone and Glance: the JSON patch an update sends and its media type, a list
@@ -44,25 +42,21 @@ class OpenStackImageButtonsTest {
     private static final String IMAGE = "7e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
     private static final String GLANCE_IMAGE = "/image/v2/images/" + IMAGE;
 
-    private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private int port;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
         port = wm.getHttpPort();
         stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "tok-1")
                 .withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/keystone-token-stub-catalog.json").replace("BASE", wm.getHttpBaseUrl()))));
-        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-");
+        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-", new FakeTime());
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private static String glanceImage(String name, String tags) {

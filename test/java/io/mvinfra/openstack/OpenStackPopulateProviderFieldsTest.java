@@ -26,9 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * "Populate provider fields" of an OVH provider whose catalog has two regions (GRA11 and SBG5, as OVH's Keystone lists
@@ -38,15 +36,12 @@ import support.TestHttp;
 @WireMockTest
 class OpenStackPopulateProviderFieldsTest {
 
-    private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private String base;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
         base = wm.getHttpBaseUrl();
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
         stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "tok-1")
                 .withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/keystone-token-ovh-regions.json").replace("BASE", base))));
@@ -55,7 +50,7 @@ class OpenStackPopulateProviderFieldsTest {
         stubFor(get(urlPathEqualTo("/gra11/compute/v2.1/os-keypairs")).willReturn(okJson(fixture("openstack/nova-keypairs.json"))));
         stubFor(get(urlPathEqualTo("/gra11/image/v2/images")).willReturn(okJson(fixture("openstack/glance-images-one.json"))));
         stubFor(get(urlPathEqualTo("/gra11/network/v2.0/networks")).willReturn(okJson(fixture("openstack/neutron-networks-one.json"))));
-        os = OpenStackTestbed.at(base + "/v3", "dev-");
+        os = OpenStackTestbed.at(base + "/v3", "dev-", new FakeTime());
         os.update("ServiceProvider", os.provider, "kind", "OVH");
         os.update("Credential", os.credential, "region", "GRA11");
     }
@@ -63,7 +58,6 @@ class OpenStackPopulateProviderFieldsTest {
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     @SuppressWarnings("unchecked")

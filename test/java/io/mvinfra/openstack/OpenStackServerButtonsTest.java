@@ -26,9 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * The Server buttons against stubs of Keystone and Nova, for what the real stack cannot show: a boot ending in ERROR
@@ -45,23 +43,20 @@ class OpenStackServerButtonsTest {
 
     private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
         stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "tok-1")
                 .withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/keystone-token-stub-catalog.json").replace("BASE", wm.getHttpBaseUrl()))));
         stubFor(get(urlPathEqualTo(NOVA + "/")).willReturn(okJson(fixture("openstack/nova-version-2.1.json"))));
         stubFor(get(urlPathEqualTo(NOVA + "/flavors")).willReturn(okJson(fixture("openstack/nova-flavors.json"))));
-        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-");
+        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-", time);
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     private String newServer(Object... more) {

@@ -59,10 +59,6 @@ final class OpenStackTestbed extends ModuleTestbed {
                 Optional.of(new HttpRuntime(HttpSettings.defaults(), TimeSource.SYSTEM)));
     }
 
-    static OpenStackTestbed cyclades(String cycladesUrl, String namePrefix, String token) {
-        return new OpenStackTestbed(cycladesUrl, namePrefix, token, Optional.empty());
-    }
-
     /** A CYCLADES ServiceProvider at {@code cycladesUrl} (its compute URL), signed by a plain Synnefo token, on {@code time}. */
     static OpenStackTestbed cyclades(String cycladesUrl, String namePrefix, String token, FakeTime time) {
         return new OpenStackTestbed(cycladesUrl, namePrefix, token, Optional.of(TestHttp.runtime(time)));

@@ -31,10 +31,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
 import io.mvinfra.host.store.StoredEntity;
-import io.mvinfra.http.HttpRuntime;
 import io.mvinfra.openstack.volume.VolumeSizes;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * The Volume and security group buttons against stubs of Keystone, Cinder and Neutron that follow what the real ones
@@ -52,20 +50,17 @@ class OpenStackVolumeButtonsTest {
 
     private final FakeTime time = new FakeTime();
     private OpenStackTestbed os;
-    private HttpRuntime previous;
     private String base;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
         base = wm.getHttpBaseUrl();
-        previous = HttpRuntime.useShared(TestHttp.runtime(time));
-        os = OpenStackTestbed.at(base + "/v3", "dev-");
+        os = OpenStackTestbed.at(base + "/v3", "dev-", time);
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     /** Keystone issues {@code tok-1} valid until {@code firstExpiry}, then {@code tok-2} for an hour. */

@@ -23,9 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 
 import io.mvinfra.host.runtime.AuditEntry.Outcome;
 import io.mvinfra.host.runtime.PressResult;
-import io.mvinfra.http.HttpRuntime;
 import support.FakeTime;
-import support.TestHttp;
 
 /**
  * An OVH ServiceProvider whose Keystone answers a catalog as OVH Public Cloud's does: compute, image and network in
@@ -37,11 +35,9 @@ import support.TestHttp;
 class OvhCatalogRegionsTest {
 
     private OpenStackTestbed os;
-    private HttpRuntime previous;
 
     @BeforeEach
     void open(WireMockRuntimeInfo wm) {
-        previous = HttpRuntime.useShared(TestHttp.runtime(new FakeTime()));
         stubFor(post(urlPathEqualTo("/v3/auth/tokens")).willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "ovh-tok")
                 .withHeader("Content-Type", "application/json")
                 .withBody(fixture("openstack/keystone-token-ovh-catalog.json").replace("BASE", wm.getHttpBaseUrl()))));
@@ -49,14 +45,13 @@ class OvhCatalogRegionsTest {
             stubFor(get(urlPathEqualTo("/" + region + "/compute/v2.1/")).willReturn(okJson(fixture("openstack/nova-version-2.1.json"))));
             stubFor(get(urlPathEqualTo("/" + region + "/compute/v2.1/servers/detail")).willReturn(okJson("{\"servers\": [], \"servers_links\": []}")));
         }
-        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-");
+        os = OpenStackTestbed.at(wm.getHttpBaseUrl() + "/v3", "dev-", new FakeTime());
         os.update("ServiceProvider", os.provider, "kind", "OVH");
     }
 
     @AfterEach
     void close() {
         os.close();
-        HttpRuntime.useShared(previous);
     }
 
     @Test
