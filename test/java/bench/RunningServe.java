@@ -13,6 +13,8 @@ import io.mvinfra.host.handoff.ServeFile;
  * are handed to it (see {@code HandOff}), so their figures are the handing process's whole life plus the serve's work.
  */
 final class RunningServe implements AutoCloseable {
+    /** JVM options for the serve alone, e.g. a flight recording: {@code -Dbench.serveOpts=-XX:StartFlightRecording=filename=/tmp/serve.jfr}. */
+    private static final String SERVE_OPTS = System.getProperty("bench.serveOpts", "");
     private final Process process;
 
     private RunningServe(Process process) {
@@ -21,8 +23,12 @@ final class RunningServe implements AutoCloseable {
 
     /** Started, and taking commands (its serve file written), or an error after a minute. */
     static RunningServe start(Path launcher, Path home) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(launcher.toString(), "serve", "--port=0", "--home=" + home)).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "serve", "--port=0", "--home=" + home)).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile());
+        if (!SERVE_OPTS.isEmpty()) {
+            builder.environment().put("MV_INFRA_JAVA_OPTS", SERVE_OPTS);
+        }
+        Process p = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         for (ServeFile f = ServeFile.read(home); f == null || f.pid() != p.pid(); f = ServeFile.read(home)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
