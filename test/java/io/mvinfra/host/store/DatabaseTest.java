@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.h2.jdbc.JdbcConnection;
@@ -60,6 +66,58 @@ class DatabaseTest {
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("migrated once").isEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
+        }
+    }
+
+    /**
+     * A one-shot command opens the embedded database, commits and closes it, and H2 compacts the file at each close. With
+     * H2's own assertions on (surefire enables them for every class), H2 2.3.232 stops that compaction at an assertion
+     * in RandomAccessStore.moveChunkInside, the file is left without its clean-shutdown mark, and a later open reads an
+     * older version: on this workload (seed 38) the 15th open found 5 rows of 14, every run. The launcher never enables
+     * H2's assertions, nor do the tests since (pom.xml); this keeps the store honest if either changes.
+     */
+    @Test
+    void everyCommitOutlivesTheCloseAndReopenOfEachOneShotCommand() throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(home);
+        Random random = new Random(38);
+        List<Integer> rowsSeenAtOpen = new ArrayList<>();
+
+        for (int command = 0; command < 20; command++) {
+            rowsSeenAtOpen.add(countThenAddANote(settings, command, random));
+        }
+
+        assertThat(rowsSeenAtOpen).as("rows each open found: one more than the open before").isEqualTo(IntStream.range(0, 20).boxed().toList());
+    }
+
+    /** One command's session: open, count the notes, add one with a few indexed words, commit, close. */
+    private static int countThenAddANote(DatabaseSettings settings, int command, Random random) throws Exception {
+        try (Connection c = DriverManager.getConnection(settings.oneShotJdbcUrl(), settings.user(), settings.password())) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS note (id INT PRIMARY KEY, body VARCHAR(4000))");
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS note_word (id INT, word VARCHAR(20), val VARCHAR(20))");
+            c.createStatement().execute("CREATE INDEX IF NOT EXISTS note_word_val ON note_word (word, val)");
+            int seen;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM note")) {
+                rs.next();
+                seen = rs.getInt(1);
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement note = c.prepareStatement("INSERT INTO note VALUES (?, ?)")) {
+                note.setInt(1, command);
+                note.setString(2, "x".repeat(200 + random.nextInt(3000)));
+                note.executeUpdate();
+            }
+            int words = 1 + random.nextInt(20);
+            try (PreparedStatement word = c.prepareStatement("INSERT INTO note_word VALUES (?, ?, ?)")) {
+                for (int w = 0; w < words; w++) {
+                    word.setInt(1, command);
+                    word.setString(2, "k" + w);
+                    word.setString(3, "v" + random.nextInt());
+                    word.addBatch();
+                }
+                word.executeBatch();
+            }
+            c.commit();
+            return seen;
         }
     }
 }
