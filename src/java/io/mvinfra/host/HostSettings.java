@@ -28,6 +28,11 @@ public record HostSettings(Path home, DatabaseSettings database, Path moduleDir,
         return new HostSettings(dataHome, db, module, env.get(SecretCipher.KEY_ENV), Duration.ofSeconds(5));
     }
 
+    /** The same host for a command that only reads (see {@link DatabaseSettings#withoutCompactionAtClose}). */
+    public HostSettings readingOnly() {
+        return new HostSettings(home, database.withoutCompactionAtClose(), moduleDir, secretKey, schedulerPolling);
+    }
+
     public HostSettings withSchedulerPolling(Duration polling) {
         return new HostSettings(home, database, moduleDir, secretKey, polling);
     }

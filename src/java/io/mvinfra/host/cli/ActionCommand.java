@@ -28,7 +28,7 @@ final class ActionCommand {
 
         @Override
         public Integer call() {
-            try (Host h = host.open()) {
+            try (Host h = host.openToRead()) {
                 EntityCommand.template(h, cet);
                 List<EntityAction> actions = h.module().actionsOf(cet);
                 PrintWriter out = out();

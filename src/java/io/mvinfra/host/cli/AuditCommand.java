@@ -19,7 +19,7 @@ final class AuditCommand extends HostCommand {
 
     @Override
     public Integer call() {
-        try (Host h = host.open()) {
+        try (Host h = host.openToRead()) {
             List<AuditEntry> entries = h.audit().recent(entity, 0, limit);
             if (json) {
                 Output.json(out(), entries);

@@ -106,7 +106,7 @@ final class BackupCommand {
 
         @Override
         public Integer call() {
-            try (Host h = host.open()) {
+            try (Host h = host.openToRead()) {
                 List<StoredEntity> backups = h.store().findBy("Backup", Map.of());
                 if (json) {
                     Output.json(out(), backups.stream().map(Output::entityJson).toList());

@@ -56,7 +56,7 @@ final class EntityCommand {
                 throw new HostException(HostException.Kind.BAD_INPUT, "--all lists every entity: leave out --offset and --limit");
             }
             ListOutput.Format chosen = format != null ? format : json ? ListOutput.Format.JSON : ListOutput.Format.TABLE;
-            try (Host h = host.open()) {
+            try (Host h = host.openToRead()) {
                 EntityTemplate t = template(h, cet);
                 References refs = new References(h);
                 Map<String, Object> filters = refs.resolve(cet, Assignments.parse(where));
@@ -110,7 +110,7 @@ final class EntityCommand {
 
         @Override
         public Integer call() {
-            try (Host h = host.open()) {
+            try (Host h = host.openToRead()) {
                 EntityTemplate t = template(h, cet);
                 References refs = new References(h);
                 StoredEntity e = h.store().require(cet, refs.uuid(cet, uuid));

@@ -30,6 +30,11 @@ public final class HostOptions {
         return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings());
     }
 
+    /** For a one-shot command that only reads: it leaves tidying the file to the commands that write. */
+    Host openToRead() {
+        return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings().readingOnly());
+    }
+
     /** For `serve`. */
     Host openToServe() {
         return Host.open(settings());

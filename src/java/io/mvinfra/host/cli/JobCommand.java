@@ -22,7 +22,7 @@ final class JobCommand {
 
         @Override
         public Integer call() {
-            try (Host h = host.open()) {
+            try (Host h = host.openToRead()) {
                 PrintWriter out = out();
                 List<java.util.Map<String, Object>> jobs = new ArrayList<>();
                 List<List<String>> rows = new ArrayList<>();

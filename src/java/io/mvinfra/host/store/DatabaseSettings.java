@@ -21,6 +21,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("LOCK_TIMEOUT") ? jdbcUrl + ";LOCK_TIMEOUT=800" : jdbcUrl;
     }
 
+    /**
+     * For a command that only reads: H2 closes the file without compacting it. A close compacts for up to 200 ms of
+     * H2's budget, and after a large write (a 10 000-record sync leaves some 3 MB to reclaim) the next few commands
+     * each paid about 0.3 s for it, a read-only `entity get` included, 0.28 s against 0.58 s on this machine. The
+     * commands that write still compact at their close, so the file is kept as small as before.
+     */
+    public DatabaseSettings withoutCompactionAtClose() {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("MAX_COMPACT_TIME")
+                ? new DatabaseSettings(jdbcUrl + ";MAX_COMPACT_TIME=0", user, password, poolSize) : this;
+    }
+
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

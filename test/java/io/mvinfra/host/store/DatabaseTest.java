@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mvinfra.host.Host;
+import io.mvinfra.host.HostSettings;
 import support.TestHosts;
 
 class DatabaseTest {
@@ -68,6 +69,38 @@ class DatabaseTest {
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("migrated once").isEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
+        }
+    }
+
+    @Test
+    void aCommandThatOnlyReadsClosesTheFileUntidiedWhileOneThatWritesStillCompactsIt() throws Exception {
+        // given the host settings a command starts from
+        HostSettings settings = TestHosts.settings(home, TestHosts.Db.EMBEDDED, TestHosts.projectDir());
+
+        // when a reading command and a writing one open the embedded database
+        String reading;
+        String writing;
+        try (Host host = Host.openForCommand(settings.readingOnly())) {
+            reading = maxCompactTime(host);
+        }
+        try (Host host = Host.openForCommand(settings)) {
+            writing = maxCompactTime(host);
+        }
+
+        // then only the reading one leaves out the compaction at close, and PostgreSQL's URL is left alone
+        assertThat(reading).isEqualTo("0");
+        assertThat(writing).isNotEqualTo("0");
+        DatabaseSettings postgres = new DatabaseSettings("jdbc:postgresql://127.0.0.1/db", "u", "p", 4);
+        assertThat(postgres.withoutCompactionAtClose()).isEqualTo(postgres);
+        assertThat(new DatabaseSettings("jdbc:h2:file:/x;MAX_COMPACT_TIME=50", "u", "", 4).withoutCompactionAtClose().jdbcUrl())
+                .as("an operator's own setting wins").endsWith(";MAX_COMPACT_TIME=50");
+    }
+
+    private static String maxCompactTime(Host host) throws Exception {
+        try (Connection c = host.database().connection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MAX_COMPACT_TIME'")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
         }
     }
 
