@@ -27,12 +27,16 @@ public final class HostOptions {
 
     /** For a one-shot command. */
     Host open() {
-        return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings());
+        return openForCommand(settings());
     }
 
     /** For a one-shot command that only reads: it leaves tidying the file to the commands that write. */
     Host openToRead() {
-        return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings().readingOnly());
+        return openForCommand(settings().readingOnly());
+    }
+
+    private Host openForCommand(HostSettings settings) {
+        return invocation.running() != null ? invocation.running().lease() : Host.openForCommand(settings);
     }
 
     /** For `serve`. */

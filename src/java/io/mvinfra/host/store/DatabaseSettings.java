@@ -18,7 +18,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     /** A one-shot command waits for a row another process holds for under a second, then says so, rather than hanging. */
     public String oneShotJdbcUrl() {
-        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("LOCK_TIMEOUT") ? jdbcUrl + ";LOCK_TIMEOUT=800" : jdbcUrl;
+        return withH2Setting("LOCK_TIMEOUT", "800").jdbcUrl();
     }
 
     /**
@@ -28,8 +28,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * commands that write still compact at their close, so the file is kept as small as before.
      */
     public DatabaseSettings withoutCompactionAtClose() {
-        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains("MAX_COMPACT_TIME")
-                ? new DatabaseSettings(jdbcUrl + ";MAX_COMPACT_TIME=0", user, password, poolSize) : this;
+        return withH2Setting("MAX_COMPACT_TIME", "0");
+    }
+
+    /** {@code name=value} added to an embedded database's URL, unless the operator's URL sets it already. */
+    private DatabaseSettings withH2Setting(String name, String value) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.contains(name)
+                ? new DatabaseSettings(jdbcUrl + ";" + name + "=" + value, user, password, poolSize) : this;
     }
 
     public boolean isPostgres() {
