@@ -3,8 +3,12 @@ package bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.mvinfra.host.handoff.ServeFile;
 
@@ -15,6 +19,8 @@ import io.mvinfra.host.handoff.ServeFile;
 final class RunningServe implements AutoCloseable {
     /** JVM options for the serve alone, e.g. a flight recording: {@code -Dbench.serveOpts=-XX:StartFlightRecording=filename=/tmp/serve.jfr}. */
     private static final String SERVE_OPTS = System.getProperty("bench.serveOpts", "");
+    /** {@code -Dbench.serveThreads=true}: after each timed command, the serve's CPU by thread (its JIT, GC, H2's writer…). */
+    private static final boolean BY_THREAD = Boolean.getBoolean("bench.serveThreads");
     private final Process process;
 
     private RunningServe(Process process) {
@@ -58,9 +64,37 @@ final class RunningServe implements AutoCloseable {
 
     /** {wall, cpu of the handing process, cpu of the serve} of one run of {@code argv}. */
     double[] timed(List<String> argv, Path dir) throws IOException, InterruptedException {
+        Map<String, Long> threadsBefore = BY_THREAD ? ticksByThread() : Map.of();
         double before = cpuSeconds();
         double[] run = WholeProcess.run(argv, dir);
-        return new double[] {run[0], run[1], cpuSeconds() - before};
+        double[] timed = {run[0], run[1], cpuSeconds() - before};
+        if (BY_THREAD) {
+            Map<String, Long> spent = new TreeMap<>();
+            ticksByThread().forEach((name, ticks) -> spent.put(name, ticks - threadsBefore.getOrDefault(name, 0L)));
+            StringBuilder line = new StringBuilder("    the serve's cpu by thread:");
+            spent.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(" %s %.2f s;", e.getKey(), e.getValue() / 100.0)));
+            System.out.println(line);
+        }
+        return timed;
+    }
+
+    /** utime + stime of the serve's threads, summed by name without digits ("C2 CompilerThre", "GC Thread#"…). */
+    private Map<String, Long> ticksByThread() throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException ended) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
     }
 
     @Override
