@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.mvinfra.host.module.EntityTemplate;
 import io.mvinfra.host.module.FieldTemplate;
 import io.mvinfra.host.module.FieldType;
+import io.mvinfra.host.module.StorageType;
 
 /**
  * What the store keeps beside an entity's JSON so it is found without reading every row, in two forms:
@@ -20,6 +22,9 @@ import io.mvinfra.host.module.FieldType;
  * <li>{@code entity.search_text}, every searchable value in one column, for the web search's "contains".</li>
  * </ul>
  * A DNS record has 5 looked-up values of 14 searchable: a first sync writes a third of the rows it used to.
+ * <p>
+ * Each row also holds its entity's {@link #scopeField scope}, and the lookup index is ordered by it before the value,
+ * so the rows a sync of one zone writes land together rather than among every other zone's.
  */
 final class EntityIndex {
     /** Longer values are neither indexed nor searched (as before: entity_value.val is VARCHAR(1000)). */
@@ -59,13 +64,31 @@ final class EntityIndex {
     }
 
     /**
+     * The field whose value is a template's scope: its first single reference (a DNS record's zone, a server's
+     * provider, a rule's security group), what its entities are listed and synced by. None without a reference.
+     */
+    static Optional<FieldTemplate> scopeField(EntityTemplate template) {
+        return template.fields().stream().filter(f -> f.isReference() && f.storage() == StorageType.SINGLE).findFirst();
+    }
+
+    /** The scope of an entity with these values: the uuid its scope field holds, '' when it holds none. */
+    static String scope(Optional<FieldTemplate> scopeField, Map<String, Object> values) {
+        if (scopeField.isEmpty()) {
+            return "";
+        }
+        String key = key(values.get(scopeField.get().code()));
+        return key == null ? "" : key;
+    }
+
+    /**
      * What a template's index was built from; the store rebuilds it when the module's differs (a field newly marked
      * filter must not be looked up in rows that were never written).
      */
     static String policy(EntityTemplate template) {
         String flags = template.fields().stream().filter(f -> lookedUp(f) && f.type() == FieldType.BOOLEAN).map(FieldTemplate::code).sorted()
                 .collect(Collectors.joining(","));
-        return "lookup=" + codes(template, true) + ";search=" + codes(template, false) + (flags.isEmpty() ? "" : ";whenTrue=" + flags);
+        return "lookup=" + codes(template, true) + ";search=" + codes(template, false) + (flags.isEmpty() ? "" : ";whenTrue=" + flags)
+                + scopeField(template).map(f -> ";scope=" + f.code()).orElse("");
     }
 
     private static String codes(EntityTemplate template, boolean lookedUp) {

@@ -304,11 +304,13 @@ public final class StoreSession implements AutoCloseable {
                 indexed.put(f.getKey(), key);
             }
         }
-        // one join per indexed filter, driven by the (cet_code, field, val) index: the index holds a value once per entity
+        // one join per indexed filter, driven by the (cet_code, field, scope, val) index: the index holds a value once per entity
+        Scope scope = indexed.isEmpty() ? null : Scope.of(template, filters);
         StringBuilder q = new StringBuilder("SELECT " + E_COLUMNS + " FROM entity e");
         for (int j = 0; j < indexed.size(); j++) {
-            q.append(" JOIN entity_value v").append(j).append(" ON v").append(j).append(".uuid = e.uuid AND v").append(j).append(".cet_code = ? AND v")
-                    .append(j).append(".field = ? AND v").append(j).append(".val = ?");
+            String v = "v" + j;
+            q.append(" JOIN entity_value ").append(v).append(" ON ").append(v).append(".uuid = e.uuid AND ").append(v).append(".cet_code = ? AND ")
+                    .append(v).append(".field = ? AND ").append(v).append(".scope").append(scope.condition()).append(" AND ").append(v).append(".val = ?");
         }
         // with a join, its cet_code already picks the template, and e is reached by primary key; a second
         // condition on e.cet_code would lead H2 to scan the template's creation-order index instead
@@ -319,6 +321,7 @@ public final class StoreSession implements AutoCloseable {
                 for (Map.Entry<String, String> f : indexed.entrySet()) {
                     st.setString(i++, cet);
                     st.setString(i++, f.getKey());
+                    i = scope.bind(st, i);
                     st.setString(i++, f.getValue());
                 }
                 if (indexed.isEmpty()) {
@@ -670,26 +673,56 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private List<String> referrers(String cet, String uuid) {
-        List<String[]> pairs = new ArrayList<>();
-        module.entities().values().forEach(t -> t.fields().stream().filter(f -> cet.equals(f.referencedEntity()))
-                .forEach(f -> pairs.add(new String[] {t.code(), f.code()})));
+        Map<FieldTemplate, EntityTemplate> pointing = new LinkedHashMap<>();
+        module.entities().values().forEach(t -> t.fields().stream().filter(f -> cet.equals(f.referencedEntity())).forEach(f -> pointing.put(f, t)));
         return sql("referrers", () -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM entity_value WHERE cet_code = ? AND field = ? AND val = ?")) {
-                for (String[] pair : pairs) {
-                    st.setString(1, pair[0]);
-                    st.setString(2, pair[1]);
-                    st.setString(3, uuid);
+            for (Map.Entry<FieldTemplate, EntityTemplate> pointer : pointing.entrySet()) {
+                FieldTemplate f = pointer.getKey();
+                EntityTemplate referring = pointer.getValue();
+                Scope scope = Scope.of(referring, Map.of(f.code(), uuid));
+                try (PreparedStatement st = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM entity_value WHERE cet_code = ? AND field = ? AND scope" + scope.condition() + " AND val = ?")) {
+                    st.setString(1, referring.code());
+                    st.setString(2, f.code());
+                    st.setString(scope.bind(st, 3), uuid);
                     try (ResultSet rs = st.executeQuery()) {
                         rs.next();
                         if (rs.getLong(1) > 0) {
-                            out.add(rs.getLong(1) + " " + pair[0] + " (" + pair[1] + ")");
+                            out.add(rs.getLong(1) + " " + referring.code() + " (" + f.code() + ")");
                         }
                     }
                 }
             }
             return out;
         });
+    }
+
+    /**
+     * Which scopes of a template a lookup reads (see {@link EntityIndex#scopeField}): the one its filters name when
+     * they name the scope field, else any its scope field can point at (an entity of the referenced template, or none).
+     */
+    private record Scope(String condition, String parameter) {
+        static Scope of(EntityTemplate template, Map<String, ?> filters) {
+            Optional<FieldTemplate> field = EntityIndex.scopeField(template);
+            if (field.isEmpty()) {
+                return new Scope(" = ''", null);
+            }
+            if (filters.containsKey(field.get().code())) {
+                String key = EntityIndex.key(filters.get(field.get().code()));
+                return key == null ? new Scope(" = ''", null) : new Scope(" = ?", key);
+            }
+            return new Scope(" IN (SELECT uuid FROM entity WHERE cet_code = ? UNION ALL SELECT '')", field.get().referencedEntity());
+        }
+
+        /** Binds the condition's parameter, if it has one, at {@code index}; the next index. */
+        int bind(PreparedStatement st, int index) throws SQLException {
+            if (parameter == null) {
+                return index;
+            }
+            st.setString(index, parameter);
+            return index + 1;
+        }
     }
 
     private static Violation unknownField(EntityTemplate template, String code) {

@@ -1,6 +1,7 @@
 package io.mvinfra.host.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import support.TestHosts.Db;
 /**
  * entity_value holds only the fields looked up by value (references, filter, unique); the web search reads every
  * searchable value from search_text; and a field newly marked filter is indexed for the entities already stored.
+ * Each row holds its entity's scope (a DNS record's zone): a lookup finds an entity whether or not it names the scope.
  */
 class EntityIndexTest {
     @TempDir
@@ -170,6 +172,95 @@ class EntityIndexTest {
             host.store().delete("Owner", second, null);
             assertThat(host.store().count("Owner")).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aLookupByAValueFindsItInEveryScopeAndNamingTheScopeNarrowsToIt(Db db) throws SQLException {
+        try (Host host = open(db, TestHosts.projectDir())) {
+            // given www in two zones, and mail in the first
+            String first = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
+            String second = host.store().create("DomainName", Map.of("name", "second.example")).uuid();
+            String wwwFirst = record(host, first, "www.first.example", "abc1");
+            String wwwSecond = record(host, second, "www.first.example", "abc2");
+            String mail = record(host, first, "mail.first.example", "abc3");
+
+            // then each row of a record holds its zone as the scope
+            assertThat(scopes(host, wwwSecond)).containsOnly(second);
+            // and a lookup by name finds the record in both zones; with the zone, in that zone only
+            assertThat(host.store().findBy("DnsRecord", Map.of("name", "www.first.example"))).extracting(StoredEntity::uuid)
+                    .containsExactly(wwwFirst, wwwSecond);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", second, "name", "www.first.example"))).extracting(StoredEntity::uuid)
+                    .containsExactly(wwwSecond);
+            assertThat(host.store().findBy("DnsRecord", Map.of("providerSideId", "abc3"))).extracting(StoredEntity::uuid).containsExactly(mail);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", first))).extracting(StoredEntity::uuid).containsExactly(wwwFirst, mail);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", second, "providerSideId", "abc3"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aRecordMovedToAnotherZoneIsFoundThereOnlyAndTheOldZoneCanGo(Db db) throws SQLException {
+        try (Host host = open(db, TestHosts.projectDir())) {
+            String first = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
+            String second = host.store().create("DomainName", Map.of("name", "second.example")).uuid();
+            String www = record(host, first, "www.example", "abc1");
+
+            // when the record is re-pointed to the second zone
+            host.store().update("DnsRecord", www, null, Map.of("domainName", second));
+
+            // then all its rows moved with it
+            assertThat(scopes(host, www)).containsOnly(second);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", second, "name", "www.example"))).hasSize(1);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", first, "name", "www.example"))).isEmpty();
+            assertThat(host.store().findBy("DnsRecord", Map.of("name", "www.example"))).extracting(StoredEntity::uuid).containsExactly(www);
+            // and nothing references the first zone any more, while the second is still in use
+            host.store().delete("DomainName", first, null);
+            assertThat(catchThrowableOfType(() -> host.store().delete("DomainName", second, null), StoreException.class))
+                    .hasMessageContaining("still referenced by 1 DnsRecord (domainName)");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void rowsWrittenBeforeTheScopeAreRebuiltWithItAtTheNextOpen(Db db) throws SQLException {
+        String www;
+        String zone;
+        try (Host host = open(db, TestHosts.projectDir())) {
+            zone = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
+            www = record(host, zone, "www.example", "abc1");
+            // given the rows as migration V4 leaves those written before it: no scope, and the policy they were built by
+            try (Connection c = host.database().connection()) {
+                c.createStatement().executeUpdate("UPDATE entity_value SET scope = ''");
+                c.createStatement().executeUpdate("UPDATE entity_index_policy SET fields = REPLACE(fields, ';scope=domainName', '')"
+                        + " WHERE cet_code = 'DnsRecord'");
+            }
+        }
+        try (Host host = open(db, TestHosts.projectDir())) {
+            assertThat(scopes(host, www)).containsOnly(zone);
+            assertThat(host.store().findBy("DnsRecord", Map.of("domainName", zone, "name", "www.example"))).extracting(StoredEntity::uuid)
+                    .containsExactly(www);
+        }
+    }
+
+    private static String record(Host host, String zone, String name, String providerSideId) {
+        return host.store().create("DnsRecord", Map.of("domainName", zone, "name", name, "recordType", "A", "value", "192.0.2.1",
+                "providerSideId", providerSideId)).uuid();
+    }
+
+    private static List<String> scopes(Host host, String uuid) throws SQLException {
+        List<String> scopes = new ArrayList<>();
+        try (Connection c = host.database().connection();
+             PreparedStatement st = c.prepareStatement("SELECT scope FROM entity_value WHERE uuid = ?")) {
+            st.setString(1, uuid);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    scopes.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(scopes).as("rows of " + uuid).isNotEmpty();
+        return scopes;
     }
 
     private static List<StoredEntity> search(Host host, String text) {
