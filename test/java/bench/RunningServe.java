@@ -71,7 +71,7 @@ final class RunningServe implements AutoCloseable {
         if (BY_THREAD) {
             Map<String, Long> spent = new TreeMap<>();
             ticksByThread().forEach((name, ticks) -> spent.put(name, ticks - threadsBefore.getOrDefault(name, 0L)));
-            StringBuilder line = new StringBuilder("    the serve's cpu by thread:");
+            StringBuilder line = new StringBuilder(String.format("    wall %.2f s, the serve's cpu by thread:", run[0]));
             spent.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> line.append(String.format(" %s %.2f s;", e.getKey(), e.getValue() / 100.0)));
             System.out.println(line);
