@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -41,6 +43,8 @@ import io.mvinfra.host.store.StoreException.Violation;
 public final class StoreSession implements AutoCloseable {
     /** Enough for a batch to pay; bounds what a long press holds in memory. */
     private static final int PENDING_AT_MOST = 2000;
+    /** A rebuild of an index over fewer entities takes under a second and goes unsaid. */
+    private static final long SAID_FROM = 5000;
     /** The columns {@link #read} takes, in its order. */
     private static final String COLUMNS = "uuid, cet_code, version, fields, created_at, updated_at";
     private static final String E_COLUMNS = "e.uuid, e.cet_code, e.version, e.fields, e.created_at, e.updated_at";
@@ -381,6 +385,12 @@ public final class StoreSession implements AutoCloseable {
     private void reindex(EntityTemplate template, String policy, boolean hadPolicy) {
         flush();
         String cet = template.code();
+        long entities = count(cet);
+        if (entities >= SAID_FROM) {
+            // about 0.2 s per 1 000 entities, once: a command that pauses says why
+            LoggerFactory.getLogger(StoreSession.class).warn("rebuilding the lookup index of {} ({} entities) for this version of the"
+                    + " module or of mv-infra: once", cet, entities);
+        }
         sql("rebuild the index of " + cet, () -> {
             try (PreparedStatement st = connection.prepareStatement("DELETE FROM entity_value WHERE cet_code = ?")) {
                 st.setString(1, cet);
