@@ -179,8 +179,8 @@ class EntityIndexTest {
     void aLookupByAValueFindsItInEveryScopeAndNamingTheScopeNarrowsToIt(Db db) throws SQLException {
         try (Host host = open(db, TestHosts.projectDir())) {
             // given www in two zones, and mail in the first
-            String first = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
-            String second = host.store().create("DomainName", Map.of("name", "second.example")).uuid();
+            String first = zone(host, "first.example");
+            String second = zone(host, "second.example");
             String wwwFirst = record(host, first, "www.first.example", "abc1");
             String wwwSecond = record(host, second, "www.first.example", "abc2");
             String mail = record(host, first, "mail.first.example", "abc3");
@@ -202,8 +202,8 @@ class EntityIndexTest {
     @EnumSource(Db.class)
     void aRecordMovedToAnotherZoneIsFoundThereOnlyAndTheOldZoneCanGo(Db db) throws SQLException {
         try (Host host = open(db, TestHosts.projectDir())) {
-            String first = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
-            String second = host.store().create("DomainName", Map.of("name", "second.example")).uuid();
+            String first = zone(host, "first.example");
+            String second = zone(host, "second.example");
             String www = record(host, first, "www.example", "abc1");
 
             // when the record is re-pointed to the second zone
@@ -227,7 +227,7 @@ class EntityIndexTest {
         String www;
         String zone;
         try (Host host = open(db, TestHosts.projectDir())) {
-            zone = host.store().create("DomainName", Map.of("name", "first.example")).uuid();
+            zone = zone(host, "first.example");
             www = record(host, zone, "www.example", "abc1");
             // given the rows as migration V4 leaves those written before it: no scope, and the policy they were built by
             try (Connection c = host.database().connection()) {
@@ -241,6 +241,10 @@ class EntityIndexTest {
             assertThat(host.store().findBy("DnsRecord", Map.of("domainName", zone, "name", "www.example"))).extracting(StoredEntity::uuid)
                     .containsExactly(www);
         }
+    }
+
+    private static String zone(Host host, String name) {
+        return host.store().create("DomainName", Map.of("name", name)).uuid();
     }
 
     private static String record(Host host, String zone, String name, String providerSideId) {
