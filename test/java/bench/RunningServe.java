@@ -48,9 +48,13 @@ final class RunningServe implements AutoCloseable {
 
     /** The CPU seconds (user + system) the serve has used so far, from /proc: what a handed command cost it. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        return ticks(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"))) / 100.0;
+    }
+
+    /** utime + stime of a process's or thread's {@code stat} line, in clock ticks (USER_HZ 100). */
+    private static long ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // utime, stime in clock ticks (USER_HZ 100)
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** {median wall, median cpu of the handing process, median cpu of the serve} of {@code runs} runs of {@code argv}. */
@@ -87,8 +91,7 @@ final class RunningServe implements AutoCloseable {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    ticks.merge(name, ticks(stat), Long::sum);
                 } catch (IOException ended) {
                     // a thread that ended between the listing and the read
                 }

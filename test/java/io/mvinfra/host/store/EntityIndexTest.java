@@ -253,16 +253,7 @@ class EntityIndexTest {
     }
 
     private static List<String> scopes(Host host, String uuid) throws SQLException {
-        List<String> scopes = new ArrayList<>();
-        try (Connection c = host.database().connection();
-             PreparedStatement st = c.prepareStatement("SELECT scope FROM entity_value WHERE uuid = ?")) {
-            st.setString(1, uuid);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    scopes.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> scopes = rowsOf(host, uuid, "scope");
         assertThat(scopes).as("rows of " + uuid).isNotEmpty();
         return scopes;
     }
@@ -272,13 +263,18 @@ class EntityIndexTest {
     }
 
     private static List<String> indexRows(Host host, String uuid) throws SQLException {
+        return rowsOf(host, uuid, "field || '=' || val");
+    }
+
+    /** {@code column} of each entity_value row of the entity, in (field, val) order. */
+    private static List<String> rowsOf(Host host, String uuid, String column) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = host.database().connection();
-             PreparedStatement st = c.prepareStatement("SELECT field, val FROM entity_value WHERE uuid = ? ORDER BY field, val")) {
+             PreparedStatement st = c.prepareStatement("SELECT " + column + " FROM entity_value WHERE uuid = ? ORDER BY field, val")) {
             st.setString(1, uuid);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(rs.getString(1) + "=" + rs.getString(2));
+                    rows.add(rs.getString(1));
                 }
             }
         }
