@@ -83,6 +83,17 @@ final class RunningServe implements AutoCloseable {
         return timed;
     }
 
+    /** The CPU seconds the serve's JIT compiler threads have used so far. */
+    double compilerSeconds() throws IOException {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : ticksByThread().entrySet()) {
+            if (thread.getKey().startsWith("C# CompilerThre")) {
+                ticks += thread.getValue();
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** utime + stime of the serve's threads, summed by name without digits ("C2 CompilerThre", "GC Thread#"…). */
     private Map<String, Long> ticksByThread() throws IOException {
         Map<String, Long> ticks = new HashMap<>();

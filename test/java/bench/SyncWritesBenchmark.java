@@ -33,7 +33,7 @@ import support.TestHosts.Db;
  */
 public final class SyncWritesBenchmark {
     private static final int RECORDS = 10_000;
-    private static final int ROUNDS = 8;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
     private static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -110,19 +110,6 @@ final class EntityIndex {
         return keys;
     }
 
-    /** Every searchable value, each after a {@link #SEPARATOR}; null when there is none. */
-    static String searchText(EntityTemplate template, Map<String, Object> values) {
-        StringBuilder text = new StringBuilder();
-        for (FieldTemplate f : template.fields()) {
-            if (searchable(f)) {
-                for (String key : keys(values.get(f.code()))) {
-                    text.append(SEPARATOR).append(key.replace(SEPARATOR, ' '));
-                }
-            }
-        }
-        return text.isEmpty() ? null : text.toString();
-    }
-
     /** A search text as the pattern of a case-insensitive "contains" ('!' escapes LIKE's wildcards). */
     static String containsPattern(String text) {
         return "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace(SEPARATOR, ' ')

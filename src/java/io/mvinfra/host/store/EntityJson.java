@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,11 @@ final class EntityJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private EntityJson() {
+    }
+
+    /** A generator writing what {@link #read} reads back. */
+    static JsonGenerator generator(java.io.Writer out) throws IOException {
+        return FACTORY.createGenerator(out);
     }
 
     static Map<String, Object> read(String json) {

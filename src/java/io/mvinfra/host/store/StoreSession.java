@@ -22,8 +22,6 @@ import java.util.TreeSet;
 
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mvinfra.host.module.EntityTemplate;
 import io.mvinfra.host.module.FieldTemplate;
@@ -400,7 +398,7 @@ public final class StoreSession implements AutoCloseable {
             for (List<StoredEntity> page = listAfter(cet, null, PENDING_AT_MOST); !page.isEmpty(); page = listAfter(cet, after, PENDING_AT_MOST)) {
                 try (PreparedStatement st = connection.prepareStatement("UPDATE entity SET search_text = ? WHERE uuid = ?")) {
                     for (StoredEntity e : page) {
-                        st.setString(1, EntityIndex.searchText(template, e.values()));
+                        st.setString(1, EntityRow.of(fieldsOf(template), e.values()).searchText());
                         st.setString(2, e.uuid());
                         st.addBatch();
                     }
@@ -560,10 +558,11 @@ public final class StoreSession implements AutoCloseable {
                 insert.setString(1, e.uuid());
                 insert.setString(2, e.cet());
                 insert.setLong(3, e.version());
-                insert.setString(4, toJson(e.values()));
+                EntityRow row = EntityRow.of(fieldsOf(p.template()), e.values());
+                insert.setString(4, row.json());
                 insert.setTimestamp(5, Timestamp.from(e.createdAt()));
                 insert.setTimestamp(6, Timestamp.from(e.updatedAt()));
-                insert.setString(7, EntityIndex.searchText(p.template(), e.values()));
+                insert.setString(7, row.searchText());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -584,10 +583,11 @@ public final class StoreSession implements AutoCloseable {
                 "UPDATE entity SET fields = ?, version = ?, updated_at = ?, search_text = ? WHERE uuid = ? AND version = ?")) {
             for (Pending p : updates) {
                 StoredEntity e = p.entity();
-                st.setString(1, toJson(e.values()));
+                EntityRow row = EntityRow.of(fieldsOf(p.template()), e.values());
+                st.setString(1, row.json());
                 st.setLong(2, e.version());
                 st.setTimestamp(3, Timestamp.from(e.updatedAt()));
-                st.setString(4, EntityIndex.searchText(p.template(), e.values()));
+                st.setString(4, row.searchText());
                 st.setString(5, e.uuid());
                 st.setLong(6, p.writtenVersion());
                 st.addBatch();
@@ -786,36 +786,6 @@ public final class StoreSession implements AutoCloseable {
             case DATE -> Instant.parse((String) v);
             default -> v;
         };
-    }
-
-    private static String toJson(Map<String, Object> values) {
-        Map<String, Object> plain = new LinkedHashMap<>();
-        values.forEach((k, v) -> plain.put(k, jsonValue(v)));
-        try {
-            return Writer.JSON.writeValueAsString(plain);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object jsonValue(Object v) {
-        if (v instanceof Instant i) {
-            return i.toString();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(StoreSession::jsonValue).toList();
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), jsonValue(x)));
-            return out;
-        }
-        return v;
-    }
-
-    /** Built on the first write only: a command that just reads entities never pays for an ObjectMapper. */
-    private static final class Writer {
-        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     /** A template's fields by code, built once per session: validating or reading each of 10 000 entities needs it. */
