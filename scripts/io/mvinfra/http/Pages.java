@@ -60,19 +60,37 @@ public final class Pages {
         this.concurrency = concurrency;
     }
 
+    /** What is done with each page of a list as it arrives ({@link ProviderRequest#eachPage}). */
+    public interface Handler<T, X extends Exception> {
+        /** One page's items, in list order; a page is handed once, after every page before it. */
+        void page(List<T> items) throws X;
+    }
+
     /** Every item of the list whose first page is {@code first}, in page order. */
     <T> List<T> readAll(ProviderResponse first, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        readEach(first, type, items::addAll);
+        return List.copyOf(items);
+    }
+
+    /**
+     * Hands each page of the list whose first page is {@code first} to {@code handler}, in page order, on the caller's
+     * thread, while the later pages are fetched: what the handler does with a page overlaps the round trips of the
+     * next. Ends when the list does (an empty page ends it too). A page that fails, or a handler that throws, stops
+     * the list: no page is started after it, the pages in flight are awaited, and the failure is thrown. The pages
+     * handed before then stay handed, so a handler never treats the list as complete before this returns.
+     */
+    <T, X extends Exception> void readEach(ProviderResponse first, Class<T> type, Handler<T, X> handler) throws X {
         Page<T> page = page(first, type);
-        List<T> items = new ArrayList<>(page.items());
         OptionalInt count = concurrency > 1 && !page.isEmpty() ? dialect.pageCount(first, page.size()) : OptionalInt.empty();
         if (count.isPresent() && count.getAsInt() > 1) {
-            for (Page<T> next : atOnce(first.url(), count.getAsInt(), type)) {
-                if (next.isEmpty()) {
-                    return List.copyOf(items);
-                }
-                items.addAll(next.items());
-                page = next;
+            Page<T> last = new AtOnce<>(first.url(), count.getAsInt(), type).handEach(page, handler);
+            if (last == null) {
+                return;   // an empty page: the list ended early
             }
+            page = last;
+        } else {
+            handler.page(page.items());
         }
         // One after the other: marker paging, or what a numbered list grew by while it was read.
         Set<HttpUrl> visited = new HashSet<>(List.of(first.url(), page.answer().url()));
@@ -85,56 +103,134 @@ public final class Pages {
                 throw unexpected(dialect, "its list paging came back to a page already read (" + next.get() + ")", null);
             }
             page = page(fetch.apply(next.get()), type);
-            items.addAll(page.items());
+            if (!page.isEmpty()) {
+                handler.page(page.items());
+            }
         }
-        return List.copyOf(items);
     }
 
     /**
-     * Pages 2 to {@code count}, in order. Up to {@code concurrency} fetch at once, the caller one of them, each taking
-     * the next page number until none is left or one failed. A helper not started when the caller is done (the
-     * threads busy with other lists) is skipped, so a list never waits for a thread it does not need.
+     * Pages 2 to {@code count} of one list. Up to {@code concurrency} fetch at once, the caller one of them, each taking
+     * the next page number until none is left or one failed; the caller hands the pages to the handler in order as
+     * they arrive, and fetches one itself whenever the next in order is not there yet and a number is left. A helper
+     * not started when the caller is done (the threads busy with other lists) is skipped, so a list never waits for a
+     * thread it does not need.
      */
-    private <T> List<Page<T>> atOnce(HttpUrl first, int count, Class<T> type) {
-        AtomicReferenceArray<Page<T>> pages = new AtomicReferenceArray<>(count + 1);
-        AtomicInteger nextNumber = new AtomicInteger(2);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Runnable fetchPages = () -> {
-            for (int n = nextNumber.getAndIncrement(); n <= count && failure.get() == null; n = nextNumber.getAndIncrement()) {
-                try {
-                    pages.set(n, page(fetch.apply(dialect.pageUrl(first, n)), type));
-                } catch (RuntimeException pageFailed) {
-                    failure.compareAndSet(null, pageFailed);
-                }
+    private final class AtOnce<T> {
+        private final HttpUrl first;
+        private final int count;
+        private final Class<T> type;
+        private final AtomicReferenceArray<Page<T>> pages;
+        private final AtomicInteger nextNumber = new AtomicInteger(2);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Set once the caller is done (the list handed, ended early, or stopped by its handler): no page starts after. */
+        private volatile boolean stopped;
+        /** Notified when a page arrived or one failed. */
+        private final Object arrivals = new Object();
+
+        AtOnce(HttpUrl first, int count, Class<T> type) {
+            this.first = first;
+            this.count = count;
+            this.type = type;
+            this.pages = new AtomicReferenceArray<>(count + 1);
+        }
+
+        /** Hands {@code firstPage} and pages 2 to count; the last page handed, or null when an empty one ended the list. */
+        <X extends Exception> Page<T> handEach(Page<T> firstPage, Handler<T, X> handler) throws X {
+            int helpers = Math.min(concurrency, count - 1) - 1;
+            CountDownLatch helpersDone = new CountDownLatch(helpers);
+            List<AtomicBoolean> claims = new ArrayList<>();
+            for (int i = 0; i < helpers; i++) {
+                AtomicBoolean claimed = new AtomicBoolean();
+                claims.add(claimed);
+                threads.execute(() -> {
+                    if (claimed.compareAndSet(false, true)) {
+                        try {
+                            while (fetchOne()) {
+                                // until no number is left or a page failed
+                            }
+                        } finally {
+                            helpersDone.countDown();
+                        }
+                    }
+                });
             }
-        };
-        int helpers = Math.min(concurrency, count - 1) - 1;
-        CountDownLatch helpersDone = new CountDownLatch(helpers);
-        List<AtomicBoolean> claims = new ArrayList<>();
-        for (int i = 0; i < helpers; i++) {
-            AtomicBoolean claimed = new AtomicBoolean();
-            claims.add(claimed);
-            threads.execute(() -> {
-                if (claimed.compareAndSet(false, true)) {
-                    try {
-                        fetchPages.run();
-                    } finally {
-                        helpersDone.countDown();
+            try {
+                handler.page(firstPage.items());
+                Page<T> last = firstPage;
+                for (int n = 2; n <= count; n++) {
+                    Page<T> page = await(n);
+                    if (page.isEmpty()) {
+                        return null;
+                    }
+                    handler.page(page.items());
+                    last = page;
+                }
+                return last;
+            } finally {
+                stopped = true;
+                claims.stream().filter(claimed -> claimed.compareAndSet(false, true)).forEach(skipped -> helpersDone.countDown());
+                awaitUninterruptibly(helpersDone);
+            }
+        }
+
+        /** Page {@code n}, fetching others meanwhile while numbers are left; throws the first page failure. */
+        private Page<T> await(int n) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    Page<T> page = pages.get(n);
+                    if (page != null) {
+                        return page;
+                    }
+                    rethrowFailure();
+                    if (nextNumber.get() <= count) {
+                        fetchOne();
+                        continue;
+                    }
+                    synchronized (arrivals) {
+                        while (pages.get(n) == null && failure.get() == null) {
+                            try {
+                                arrivals.wait();
+                            } catch (InterruptedException e) {
+                                interrupted = true;   // the pages in flight end within their call timeout
+                            }
+                        }
                     }
                 }
-            });
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
-        fetchPages.run();
-        claims.stream().filter(claimed -> claimed.compareAndSet(false, true)).forEach(skipped -> helpersDone.countDown());
-        awaitUninterruptibly(helpersDone);
-        if (failure.get() != null) {
-            throw failure.get();
+
+        /** Fetches the next page number not taken; false when none is left or the list stopped. */
+        private boolean fetchOne() {
+            int n = nextNumber.getAndIncrement();
+            if (n > count || stopped || failure.get() != null) {
+                return false;
+            }
+            try {
+                pages.set(n, page(fetch.apply(dialect.pageUrl(first, n)), type));
+            } catch (RuntimeException | Error pageFailed) {
+                failure.compareAndSet(null, pageFailed);
+            }
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+            return failure.get() == null;
         }
-        List<Page<T>> inOrder = new ArrayList<>(count - 1);
-        for (int n = 2; n <= count; n++) {
-            inOrder.add(pages.get(n));
+
+        private void rethrowFailure() {
+            Throwable failed = failure.get();
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
+            }
         }
-        return inOrder;
     }
 
     /** The pages in flight end within their call timeout; leaving before would let them run on unseen. */

@@ -154,8 +154,7 @@ public final class ProviderRequest {
 
     /** Every item of every page, or a {@link ProviderException}: never part of a list. */
     public <T> List<T> list(Class<T> type) {
-        return listIfModified(type).orElseThrow(() -> unexpected(method + " " + url.build().encodedPath()
-                + " answered 304 Not Modified to a list that asked for every item; use listIfModified"));
+        return listIfModified(type).orElseThrow(this::notModifiedList);
     }
 
     /**
@@ -163,17 +162,38 @@ public final class ProviderRequest {
      * changed since what the request asked about (a {@code changes-since} query, an {@code If-None-Match}).
      */
     public <T> Optional<List<T>> listIfModified(Class<T> type) {
+        ProviderResponse firstPage = firstPage();
+        return firstPage.notModified() ? Optional.empty() : Optional.of(pages().readAll(firstPage, type));
+    }
+
+    /**
+     * Hands every page of the list to {@code handler} in order as it arrives, while the later pages are fetched, so
+     * that what a caller does with a page overlaps the round trips of the next; a {@link ProviderException} (or what
+     * the handler threw) once a page fails, after the pages handed before it. Only the return of this method says the
+     * list is complete: an item's absence means nothing before then.
+     */
+    public <T, X extends Exception> void eachPage(Class<T> type, Pages.Handler<T, X> handler) throws X {
+        ProviderResponse firstPage = firstPage();
+        if (firstPage.notModified()) {
+            throw notModifiedList();
+        }
+        pages().readEach(firstPage, type, handler);
+    }
+
+    private ProviderException notModifiedList() {
+        return unexpected(method + " " + url.build().encodedPath()
+                + " answered 304 Not Modified to a list that asked for every item; use listIfModified");
+    }
+
+    private ProviderResponse firstPage() {
         if (!"GET".equals(method)) {
             throw new IllegalStateException("a list is read with GET, not " + method);
         }
-        HttpUrl first = transport.dialect().firstPage(url.build());
-        ProviderResponse firstPage = send(first);
-        if (firstPage.notModified()) {
-            return Optional.empty();
-        }
-        Pages pages = new Pages(transport.dialect(), field, this::send, transport.pages(),
-                transport.settings().pageConcurrency());
-        return Optional.of(pages.readAll(firstPage, type));
+        return send(transport.dialect().firstPage(url.build()));
+    }
+
+    private Pages pages() {
+        return new Pages(transport.dialect(), field, this::send, transport.pages(), transport.settings().pageConcurrency());
     }
 
     /**

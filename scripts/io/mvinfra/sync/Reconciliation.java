@@ -17,8 +17,8 @@ import org.meveo.admin.exception.BusinessException;
 
 /**
  * Brings the entities of one scope (the zones of a provider, the DNS records of a zone…) in line with the provider's
- * complete list of them, for any provider. Run it only once the whole list arrived: an entity absent from a partial
- * list would be marked for nothing.
+ * complete list of them, for any provider. {@link #run} takes the whole list; {@link #start} takes it page by page as
+ * it arrives and marks only once told it is complete: an entity absent from a partial list would be marked for nothing.
  * <ul>
  * <li>an entity whose provider-side id is listed takes the listed values, and is written only when one differs;</li>
  * <li>an entity not linked yet (no provider-side id) is linked to a listed item with the same natural key (a zone's
@@ -121,28 +121,102 @@ public final class Reconciliation<E, R> {
      * @param items    the provider's complete list for the scope
      */
     public Outcome run(List<E> entities, List<R> items, Writer<E> writer) throws BusinessException {
+        Run run = start(() -> entities, writer);
+        run.listed(items);
+        return run.complete();
+    }
+
+    /** The entities of the scope, read when the first page of the list arrived. */
+    public interface Entities<E> {
+        List<E> read() throws BusinessException;
+    }
+
+    /**
+     * A reconciliation fed page by page while the provider's list is still being read, so that writing what a page
+     * brings overlaps the fetching of the next: {@link Run#listed} links, updates and creates as each page arrives,
+     * {@link Run#complete} marks what the whole list lacks. Call {@code complete} only once the list has ended
+     * without a failure; a run left unfinished (a page failed) has marked nothing, and what it wrote is what the
+     * provider listed, which its press's rollback undoes anyway.
+     *
+     * @param entities the scope's entities, read at the first {@code listed} (or at {@code complete} for an empty
+     *                 list): reading them overlaps the fetching of the pages after the first
+     */
+    public Run start(Entities<E> entities, Writer<E> writer) {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(copy, "copy");
         Objects.requireNonNull(markMissing, "markMissing");
-        Map<String, List<E>> byId = new HashMap<>();
-        Map<String, Deque<E>> unlinkedByKey = new HashMap<>();
-        for (E entity : entities) {
-            String id = entityId.apply(entity);
-            if (id != null && !id.isBlank()) {
-                byId.computeIfAbsent(id, k -> new ArrayList<>(1)).add(entity);
-            } else if (entityKey != null && entityKey.apply(entity) != null) {
-                unlinkedByKey.computeIfAbsent(entityKey.apply(entity), k -> new ArrayDeque<>()).add(entity);
+        return new Run(Objects.requireNonNull(entities, "entities"), Objects.requireNonNull(writer, "writer"));
+    }
+
+    /** One reconciliation under way; see {@link #start}. */
+    public final class Run {
+        private final Entities<E> source;
+        private final Writer<E> writer;
+        private final Map<String, List<E>> byId = new HashMap<>();
+        private final Map<String, Deque<E>> unlinkedByKey = new HashMap<>();
+        private final Set<String> listed = new HashSet<>();
+        private boolean read;
+        private boolean completed;
+        private int created;
+        private int linked;
+        private int updated;
+        private int unchanged;
+
+        private Run(Entities<E> source, Writer<E> writer) {
+            this.source = source;
+            this.writer = writer;
+        }
+
+        /** Items the provider listed, the next part of its list in order; how many were listed so far. */
+        public int listed(List<R> items) throws BusinessException {
+            if (completed) {
+                throw new IllegalStateException("this reconciliation is complete");
+            }
+            readEntities();
+            for (R item : items) {
+                reconcile(item);
+            }
+            return listed.size();
+        }
+
+        /** Marks the entities whose item the whole list lacked, and says what the run did. */
+        public Outcome complete() throws BusinessException {
+            readEntities();
+            completed = true;
+            int missing = 0;
+            for (Map.Entry<String, List<E>> entry : byId.entrySet()) {
+                if (listed.contains(entry.getKey())) {
+                    continue;
+                }
+                for (E entity : entry.getValue()) {
+                    missing++;
+                    if (markMissing.test(entity)) {
+                        writer.save(entity);
+                    }
+                }
+            }
+            return new Outcome(created, linked, updated, unchanged, missing);
+        }
+
+        private void readEntities() throws BusinessException {
+            if (read) {
+                return;
+            }
+            read = true;
+            for (E entity : source.read()) {
+                String id = entityId.apply(entity);
+                if (id != null && !id.isBlank()) {
+                    byId.computeIfAbsent(id, k -> new ArrayList<>(1)).add(entity);
+                } else if (entityKey != null && entityKey.apply(entity) != null) {
+                    unlinkedByKey.computeIfAbsent(entityKey.apply(entity), k -> new ArrayDeque<>()).add(entity);
+                }
             }
         }
-        int created = 0;
-        int linked = 0;
-        int updated = 0;
-        int unchanged = 0;
-        Set<String> listed = new HashSet<>();
-        for (R item : items) {
+
+        private void reconcile(R item) throws BusinessException {
             String id = itemId.apply(item);
             if (!listed.add(id)) {
-                continue;   // a provider listing an item twice (a page boundary moving under a concurrent change)
+                return;   // a provider listing an item twice (a page boundary moving under a concurrent change)
             }
             List<E> matches = byId.get(id);
             if (matches != null) {
@@ -154,7 +228,7 @@ public final class Reconciliation<E, R> {
                         unchanged++;
                     }
                 }
-                continue;
+                return;
             }
             Deque<E> sameKey = itemKey == null ? null : unlinkedByKey.get(itemKey.apply(item));
             if (sameKey != null && !sameKey.isEmpty()) {
@@ -162,25 +236,12 @@ public final class Reconciliation<E, R> {
                 copy.test(entity, item);
                 writer.save(entity);
                 linked++;
-                continue;
+                return;
             }
             E entity = create.apply(item);
             copy.test(entity, item);
             writer.save(entity);
             created++;
         }
-        int missing = 0;
-        for (Map.Entry<String, List<E>> entry : byId.entrySet()) {
-            if (listed.contains(entry.getKey())) {
-                continue;
-            }
-            for (E entity : entry.getValue()) {
-                missing++;
-                if (markMissing.test(entity)) {
-                    writer.save(entity);
-                }
-            }
-        }
-        return new Outcome(created, linked, updated, unchanged, missing);
     }
 }

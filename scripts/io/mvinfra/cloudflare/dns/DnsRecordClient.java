@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mvinfra.http.ProviderCall;
+import io.mvinfra.http.Pages;
 import io.mvinfra.http.ProviderHttp;
+import io.mvinfra.http.ProviderRequest;
 
 /** The DNS records of a Cloudflare zone, typed both ways. */
 public final class DnsRecordClient {
@@ -20,8 +22,16 @@ public final class DnsRecordClient {
     }
 
     public List<CloudflareDnsRecord> list(String zoneId) {
-        return http.get("zones/{zone_id}/dns_records", zoneId).query("per_page", DNS_RECORDS_PER_PAGE)
-                .list(CloudflareDnsRecord.class);
+        return all(zoneId).list(CloudflareDnsRecord.class);
+    }
+
+    /** Every record of the zone, handed a page at a time as the pages arrive (see {@link ProviderRequest#eachPage}). */
+    public <X extends Exception> void eachPage(String zoneId, Pages.Handler<CloudflareDnsRecord, X> handler) throws X {
+        all(zoneId).eachPage(CloudflareDnsRecord.class, handler);
+    }
+
+    private ProviderRequest all(String zoneId) {
+        return http.get("zones/{zone_id}/dns_records", zoneId).query("per_page", DNS_RECORDS_PER_PAGE);
     }
 
     /** The records of the zone with exactly this type, name and (when not null) content. */

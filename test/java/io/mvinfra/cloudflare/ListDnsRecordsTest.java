@@ -87,14 +87,31 @@ class ListDnsRecordsTest {
     }
 
     @Test
-    void saysHowManyRecordsArrivedBeforeReconcilingThem() {
+    void saysHowManyRecordsAreReconciledAsEachPageArrives() {
         pages();
         List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         PressResult result = cf.host.actions().press(new PressRequest("DomainName", LIST, cf.domain, "tester", Map.of()).withProgress(progress::add));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(progress).containsExactly("5 records listed, reconciling");
+        assertThat(progress).containsExactly("2 records listed and reconciled", "4 records listed and reconciled",
+                "5 records listed and reconciled");
+    }
+
+    @Test
+    void failureOnTheLastPageUndoesWhatTheFirstPagesWrote() {
+        String gone = cf.dnsRecord("name", "old.example.com", "recordType", "A", "value", "192.0.2.98", "providerSideId", "0000aaaa0000bbbb0000cccc0000dddd");
+        pages();
+        stubFor(page(3).willReturn(aResponse().withStatus(500).withBody(fixture("cloudflare/error-internal.html"))));
+        List<Map<String, Object>> before = cf.snapshot("DnsRecord");
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        PressResult result = cf.host.actions().press(new PressRequest("DomainName", LIST, cf.domain, "tester", Map.of()).withProgress(progress::add));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(progress).containsExactly("2 records listed and reconciled", "4 records listed and reconciled");
+        assertThat(cf.snapshot("DnsRecord")).isEqualTo(before);
+        assertThat(cf.field("DnsRecord", gone, "missingAtProvider")).isEqualTo(false);
     }
 
     @Test

@@ -100,10 +100,36 @@ class ConcurrentPagesTest {
         }
     }
 
+    /** Holds its answer until a handler opened it; after 10 s alone, 500. */
+    static final class Gate implements ResponseDefinitionTransformerV2 {
+        static volatile CountDownLatch open = new CountDownLatch(1);
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            try {
+                return open.await(10, TimeUnit.SECONDS) ? event.getResponseDefinition()
+                        : ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody("never opened").build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "gate";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    }
+
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)
-                    .extensions(new Rendezvous(), new InFlight()))
+                    .extensions(new Rendezvous(), new InFlight(), new Gate()))
             .build();
 
     private final FakeTime time = new FakeTime();
@@ -111,6 +137,7 @@ class ConcurrentPagesTest {
     @BeforeEach
     void reset() {
         Rendezvous.meeting = new CountDownLatch(2);
+        Gate.open = new CountDownLatch(1);
         InFlight.most.set(0);
     }
 
@@ -191,6 +218,51 @@ class ConcurrentPagesTest {
         assertThat(asked).isBetween(7, 20);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
+    void eachPageIsHandedInOrderWhileTheLaterPagesAreFetched(Style style) throws BusinessException {
+        // the last page answers only once the first was handed: a list handing its pages only once all arrived fails
+        stubPages(style, 20, page -> page == 20 ? style.answer(page, 20).withTransformers("gate") : style.answer(page, 20));
+        List<List<String>> handed = new java.util.ArrayList<>();
+
+        http(style).get(style.path).at(style.field).eachPage(Item.class, page -> {
+            Gate.open.countDown();
+            handed.add(page.stream().map(Item::id).toList());
+        });
+
+        assertThat(handed).hasSize(20);
+        assertThat(handed.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids(20));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
+    void failureOnPage7Of20HandsOnlyPagesBeforeItThenFails(Style style) {
+        stubPages(style, 20, page -> style.answer(page, 20));
+        wm.stubFor(style.request(7).willReturn(aResponse().withStatus(500)));
+        List<String> handed = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> http(style).get(style.path).at(style.field)
+                .eachPage(Item.class, page -> page.forEach(item -> handed.add(item.id()))))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(500));
+
+        // the pages before 7 that were there before its failure was, in order; never one after it
+        assertThat(handed).isNotEmpty();
+        assertThat(ids(6)).startsWith(handed.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Style.class, names = {"CLOUDFLARE", "SCALEWAY"})
+    void aHandlerThatFailsStopsTheListWithItsOwnFailure(Style style) {
+        stubPages(style, 40, page -> style.answer(page, 40).withFixedDelay(page == 1 ? 0 : 50));
+
+        assertThatThrownBy(() -> http(style).get(style.path).at(style.field).eachPage(Item.class, page -> {
+            throw new BusinessException("the first page does not save");
+        })).isInstanceOf(BusinessException.class).hasMessage("the first page does not save");
+
+        // the first page, and at most the pages already in flight when the handler failed
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(style.path))).size()).isBetween(1, 1 + 2 * CONCURRENCY);
+    }
+
     @Test
     void markerPagingGoesOnePageAfterTheOther() {
         Style style = Style.OPENSTACK;
@@ -206,9 +278,12 @@ class ConcurrentPagesTest {
     }
 
     private List<Item> list(Style style) {
+        return http(style).get(style.path).at(style.field).list(Item.class);
+    }
+
+    private ProviderHttp http(Style style) {
         HttpRuntime runtime = new HttpRuntime(TestHttp.settings().withPageConcurrency(CONCURRENCY), time);
-        ProviderHttp http = ProviderHttp.builder(runtime, wm.baseUrl(), style.dialect()).build();
-        return http.get(style.path).at(style.field).list(Item.class);
+        return ProviderHttp.builder(runtime, wm.baseUrl(), style.dialect()).build();
     }
 
     private static List<String> ids(int pages) {

@@ -33,6 +33,10 @@ class ReconciliationTest {
     private final List<Thing> saved = new ArrayList<>();
 
     private Reconciliation.Outcome reconcile(List<Thing> things, List<Item> items) throws Exception {
+        return reconciliation().run(things, items, saved::add);
+    }
+
+    private static Reconciliation<Thing, Item> reconciliation() {
         return Reconciliation.<Thing, Item>byId(t -> t.id, Item::id)
                 .naturalKey(t -> t.name, Item::name)
                 .create(item -> new Thing(null, null, null))
@@ -48,8 +52,40 @@ class ReconciliationTest {
                     boolean was = thing.missing;
                     thing.missing = true;
                     return !was;
-                })
-                .run(things, items, saved::add);
+                });
+    }
+
+    @Test
+    void pageByPageItWritesEachPageAsItComesAndMarksOnlyWhenComplete() throws Exception {
+        Thing gone = new Thing("9", "g", "x");
+        Thing later = new Thing("2", "b", "old");
+        int[] reads = new int[1];
+        Reconciliation<Thing, Item>.Run run = reconciliation().start(() -> {
+            reads[0]++;
+            return List.of(gone, later);
+        }, saved::add);
+
+        assertThat(run.listed(List.of(new Item("1", "a", "x")))).isEqualTo(1);
+        assertThat(saved).extracting(t -> t.id).containsExactly("1");
+        assertThat(run.listed(List.of(new Item("2", "b", "new"), new Item("1", "a", "x")))).isEqualTo(2);
+        assertThat(gone.missing).as("not marked while the list may go on").isFalse();
+        Reconciliation.Outcome outcome = run.complete();
+
+        assertThat(outcome).isEqualTo(new Reconciliation.Outcome(1, 0, 1, 0, 1));
+        assertThat(gone.missing).isTrue();
+        assertThat(saved).containsExactly(saved.get(0), later, gone);
+        assertThat(reads[0]).as("the scope read once, at the first page").isEqualTo(1);
+    }
+
+    @Test
+    void aRunLeftUnfinishedMarksNothing() throws Exception {
+        Thing gone = new Thing("9", "g", "x");
+        Reconciliation<Thing, Item>.Run run = reconciliation().start(() -> List.of(gone), saved::add);
+
+        run.listed(List.of(new Item("1", "a", "x")));   // … and the next page failed: complete() is never called
+
+        assertThat(gone.missing).isFalse();
+        assertThat(saved).noneMatch(t -> t == gone);
     }
 
     @Test
