@@ -44,6 +44,17 @@ class ConcurrentPagesTest {
 
     private static final int CONCURRENCY = 8;
 
+    /** The stubbed answer once {@code latch} is down; after 10 s without, 500 with {@code body}. */
+    static ResponseDefinition heldUntil(CountDownLatch latch, ServeEvent event, String body) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS) ? event.getResponseDefinition()
+                    : ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody(body).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Pages 2 and 3 answer only once both are asked: read one after the other, page 2 gives up (500) after 10 s. */
     static final class Rendezvous implements ResponseDefinitionTransformerV2 {
         static volatile CountDownLatch meeting = new CountDownLatch(2);
@@ -51,13 +62,7 @@ class ConcurrentPagesTest {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             meeting.countDown();
-            try {
-                return meeting.await(10, TimeUnit.SECONDS) ? event.getResponseDefinition()
-                        : ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody("alone").build();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return heldUntil(meeting, event, "alone");
         }
 
         @Override
@@ -106,13 +111,7 @@ class ConcurrentPagesTest {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            try {
-                return open.await(10, TimeUnit.SECONDS) ? event.getResponseDefinition()
-                        : ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody("never opened").build();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return heldUntil(open, event, "never opened");
         }
 
         @Override
