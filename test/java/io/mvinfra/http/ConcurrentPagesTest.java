@@ -45,7 +45,7 @@ class ConcurrentPagesTest {
     private static final int CONCURRENCY = 8;
 
     /** The stubbed answer once {@code latch} is down; after 10 s without, 500 with {@code body}. */
-    static ResponseDefinition heldUntil(CountDownLatch latch, ServeEvent event, String body) {
+    private static ResponseDefinition heldUntil(CountDownLatch latch, ServeEvent event, String body) {
         try {
             return latch.await(10, TimeUnit.SECONDS) ? event.getResponseDefinition()
                     : ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody(body).build();
