@@ -42,6 +42,10 @@ public final class HostLogging extends ContextAwareBase implements Configurator 
         stderr.setName("STDERR");
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
+        KnownNoise noise = new KnownNoise();
+        noise.setContext(context);
+        noise.start();
+        stderr.addFilter(noise);
         stderr.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
