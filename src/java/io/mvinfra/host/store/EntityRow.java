@@ -53,7 +53,7 @@ record EntityRow(String json, String searchText) {
             json.writeString(s);
             searchable(search, s);
         } else if (value instanceof Instant i) {
-            String text = i.toString();
+            String text = InstantText.format(i);
             json.writeString(text);
             searchable(search, text);
         } else if (value instanceof Boolean b) {

@@ -202,7 +202,7 @@ public final class FieldValues {
         // a number has no unit a client can be sure of (seconds? milliseconds?): 1e308 would become year 292278994
         String text = expectText(raw, "a date (ISO-8601 text, e.g. 2026-01-31T12:00:00Z)").trim();
         try {
-            return Instant.parse(text);
+            return InstantText.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(text).toInstant();

@@ -783,7 +783,7 @@ public final class StoreSession implements AutoCloseable {
         return switch (field.type()) {
             case LONG -> ((Number) v).longValue();
             case DOUBLE -> ((Number) v).doubleValue();
-            case DATE -> Instant.parse((String) v);
+            case DATE -> InstantText.parse((String) v);
             default -> v;
         };
     }
