@@ -86,7 +86,10 @@ final class EntityCommand {
                         total = found.size();
                     }
                 }
-                if (shown < total) {
+                if (total == 0 && chosen == ListOutput.Format.TABLE) {
+                    // on stderr, as the cut's warning: stdout stays the table a script reads
+                    err().println(filters.isEmpty() ? "no " + cet + " yet" : "no " + cet + " with " + String.join(" and ", where));
+                } else if (shown < total) {
                     String range = (shown == 0 ? "none" : (from + 1) + "–" + (from + shown)) + " of " + total + " (use --offset or --all)";
                     if (chosen == ListOutput.Format.TABLE) {
                         out().println(range);

@@ -61,6 +61,23 @@ class EntityListTest {
     }
 
     @Test
+    void anEmptyTableSaysSoOnStderrAndJsonStaysAnEmptyList() throws Exception {
+        CliRun none = run("entity", "list", "Gadget", "--where", "name=g-9999", "--where", "size=3");
+        Path empty = Files.createDirectories(home.resolve("empty-home"));
+        Files.writeString(empty.resolve("secret.key"), TestHosts.TEST_KEY);
+        CliRun noneYet = CliRun.on(empty, TestHosts.sampleModule(), "entity", "list", "Owner");
+        CliRun json = CliRun.on(empty, TestHosts.sampleModule(), "entity", "list", "Owner", "--json");
+
+        assertThat(none.code()).isZero();
+        assertThat(none.lines()).hasSize(1);
+        assertThat(none.err()).isEqualTo("no Gadget with name=g-9999 and size=3" + System.lineSeparator());
+        assertThat(noneYet.err()).isEqualTo("no Owner yet" + System.lineSeparator());
+        assertThat(noneYet.lines()).hasSize(1);
+        assertThat(new ObjectMapper().readTree(json.out()).size()).isZero();
+        assertThat(json.err()).isEmpty();
+    }
+
+    @Test
     void allStreamsEveryRowOnce() {
         CliRun all = run("entity", "list", "Gadget", "--all", "--columns", "name,size");
 
