@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
+import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,14 @@ import support.S3Server;
 
 /** The store under a prefix of a bucket ({@code s3://bucket/prefix}) on S3Proxy, which checks every signature. */
 class ObjectStorageStoreTest extends BackupStoreContract {
+    /**
+     * S3Proxy's file-system blob store writes a PUT into {@code <name>-<uuid>} and renames it when complete; S3 itself
+     * never lists an object before its PUT completes, so neither does this view of the bucket.
+     */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final Pattern IN_FLIGHT = Pattern.compile(
+            "/(config|images/" + UUID + "|chunks/[0-9a-f]{2}/[0-9a-f]{64}|locks/[a-z]+-" + UUID + ")-" + UUID + "$");
+
 
     private static final String BUCKET = "backup-store-test";
     private static S3Server server;
@@ -61,10 +71,14 @@ class ObjectStorageStoreTest extends BackupStoreContract {
             }
             var page = server.blobs().list(BUCKET, options);
             for (StorageMetadata blob : page) {
-                if (blob.getName().endsWith("/")) {
+                if (blob.getName().endsWith("/") || IN_FLIGHT.matcher(blob.getName()).find()) {
                     continue;
                 }
-                try (InputStream in = server.blobs().getBlob(BUCKET, blob.getName()).getPayload().openStream()) {
+                Blob stored = server.blobs().getBlob(BUCKET, blob.getName());
+                if (stored == null) {
+                    continue;   // deleted between the listing and the read: not there any more
+                }
+                try (InputStream in = stored.getPayload().openStream()) {
                     objects.put(blob.getName().substring(prefix.length()), in.readAllBytes());
                 }
             }
