@@ -15,7 +15,10 @@ final class KnownNoise extends Filter<ILoggingEvent> {
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
-        return FLYWAY_DATABASE.equals(event.getLoggerName()) && event.getFormattedMessage() != null
-                && event.getFormattedMessage().startsWith("Flyway upgrade recommended: H2 ") ? FilterReply.DENY : FilterReply.NEUTRAL;
+        if (!FLYWAY_DATABASE.equals(event.getLoggerName())) {
+            return FilterReply.NEUTRAL;
+        }
+        String message = event.getFormattedMessage();
+        return message != null && message.startsWith("Flyway upgrade recommended: H2 ") ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 }

@@ -2,6 +2,8 @@ package io.mvinfra.host.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Dates as the store keeps them in an entity's JSON: the text {@link Instant#toString()} makes, read and written without
@@ -83,7 +85,7 @@ final class InstantText {
         }
         // a leap second (…:60Z), an impossible day or any stray character: the JDK's own rules and messages
         if ((year | month | day | hour | minute | second | nano) < 0 || month < 1 || month > 12 || day < 1 || hour > 23
-                || minute > 59 || second > 59 || day > lengthOfMonth(year, month)) {
+                || minute > 59 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
             return Instant.parse(text);
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
@@ -101,14 +103,6 @@ final class InstantText {
             n = n * 10 + d;
         }
         return n;
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     private static void digits(char[] out, int at, int value, int count) {

@@ -23,14 +23,13 @@ import support.S3Server;
 
 /** The store under a prefix of a bucket ({@code s3://bucket/prefix}) on S3Proxy, which checks every signature. */
 class ObjectStorageStoreTest extends BackupStoreContract {
+    private static final String A_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     /**
      * S3Proxy's file-system blob store writes a PUT into {@code <name>-<uuid>} and renames it when complete; S3 itself
      * never lists an object before its PUT completes, so neither does this view of the bucket.
      */
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Pattern IN_FLIGHT = Pattern.compile(
-            "/(config|images/" + UUID + "|chunks/[0-9a-f]{2}/[0-9a-f]{64}|locks/[a-z]+-" + UUID + ")-" + UUID + "$");
-
+            "/(config|images/" + A_UUID + "|chunks/[0-9a-f]{2}/[0-9a-f]{64}|locks/[a-z]+-" + A_UUID + ")-" + A_UUID + "$");
 
     private static final String BUCKET = "backup-store-test";
     private static S3Server server;
